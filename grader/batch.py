@@ -1,0 +1,92 @@
+"""Grades a whole class: collect, release the course once, grade in parallel, report.
+
+Results are kept per submission in ``RESULTS/.work`` as they finish, keyed by a
+fingerprint of the notebook, its assignment's source and the limits, so a second
+run resumes after a crash and regrades only what changed.
+
+Example:
+    >>> results = grade_batch(Path("submissions"), Path("results"), jobs=2, limits=Limits())
+"""
+
+from __future__ import annotations
+
+import concurrent.futures
+import hashlib
+import multiprocessing
+import sys
+import tempfile
+
+from pathlib import Path
+
+from .autograde import Limits, grade
+from .course import Course, release
+from .results import Result, write_grades_csv, write_summary_png
+from .submissions import Submission, collect
+
+
+def grade_batch(source: Path, out: Path, jobs: int, limits: Limits, course: Course | None = None) -> list[Result]:
+    course = course or Course.from_repo()
+    out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="optax-lego-grader-") as tmp:
+        tmp = Path(tmp)
+        found = collect(source, set(course.assignments()), tmp)
+        done: list[Result] = []
+        todo: list[tuple[Submission, str]] = []
+        for sub in found.submissions:
+            fingerprint = _fingerprint(sub, course, limits)
+            cached = Result.load(_state_path(out, sub))
+            if cached is not None and cached.fingerprint == fingerprint:
+                done.append(cached)
+            else:
+                todo.append((sub, fingerprint))
+        if todo:
+            master = tmp / "master"
+            release(course, sorted({sub.assignment for sub, _ in todo}), master)
+            done += _grade_all(todo, master, tmp, out, jobs, limits)
+        results = done + found.problems
+    write_grades_csv(results, out / "grades.csv")
+    write_summary_png(results, out / "summary.png")
+    return results
+
+
+def _grade_all(todo, master: Path, tmp: Path, out: Path, jobs: int, limits: Limits) -> list[Result]:
+    results = []
+    context = multiprocessing.get_context("spawn")
+    with concurrent.futures.ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+        futures = {}
+        for i, (sub, fingerprint) in enumerate(todo):
+            scratch = tmp / "scratch" / str(i)
+            future = pool.submit(grade, sub, master, scratch, limits, out / "feedback")
+            futures[future] = (sub, fingerprint)
+        for n, future in enumerate(concurrent.futures.as_completed(futures), 1):
+            sub, fingerprint = futures[future]
+            try:
+                result = future.result()
+            except Exception as e:  # a crash in the grader itself: report it, go on
+                result = Result(sub.student, sub.assignment, 0.0, 0.0, "error", f"grader crashed: {type(e).__name__}: {e}")
+            result.fingerprint = fingerprint
+            result.save(_state_path(out, sub))
+            results.append(result)
+            print(f"[{n}/{len(todo)}] {sub.student}/{sub.assignment}: {result.status} {result.score:g}/{result.max_score:g}", file=sys.stderr)
+    return results
+
+
+def _state_path(out: Path, sub: Submission) -> Path:
+    return out / ".work" / sub.student / f"{sub.assignment}.json"
+
+
+def _fingerprint(sub: Submission, course: Course, limits: Limits) -> str:
+    h = hashlib.sha256()
+    h.update(sub.path.read_bytes())
+    h.update((course.solutions / sub.assignment / f"{sub.assignment}.ipynb").read_bytes())
+    h.update(repr(limits).encode())
+    return h.hexdigest()
+
+
+def summary_line(results: list[Result], seconds: float) -> str:
+    graded = [r for r in results if r.status == "graded"]
+    full = sum(r.max_score > 0 and r.score == r.max_score for r in graded)
+    other = len(results) - len(graded)
+    return f"{len(results)} rows: {len(graded)} graded ({full} with full marks), {other} not graded; {seconds:.1f} s"
+
+

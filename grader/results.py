@@ -1,0 +1,108 @@
+"""One row of the grade book, and the files a batch writes: grades.csv, summary.png.
+
+Example:
+    >>> row = Result("ada", "01_mental_model", 7.0, 7.0, "graded", "all tests passed", "cpu")
+    >>> write_grades_csv([row], Path("results/grades.csv"))
+"""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import json
+import os
+from pathlib import Path
+
+CSV_COLUMNS = ["student", "assignment", "score", "max_score", "status", "detail", "backend"]
+
+
+@dataclasses.dataclass
+class Result:
+    """The outcome of grading one (student, assignment) pair.
+
+    ``status`` is ``graded`` or a short word for what went wrong; ``questions`` maps
+    each nbgrader grade id to ``[score, max_score]``.
+    """
+
+    student: str
+    assignment: str
+    score: float
+    max_score: float
+    status: str
+    detail: str
+    backend: str = ""
+    questions: dict[str, list[float]] = dataclasses.field(default_factory=dict)
+    fingerprint: str = ""
+
+    def save(self, path: Path) -> None:
+        """Writes the result atomically: a killed grader leaves no half file."""
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        tmp.write_text(json.dumps(dataclasses.asdict(self), indent=1))
+        os.replace(tmp, path)
+
+    @classmethod
+    def load(cls, path: Path) -> Result | None:
+        try:
+            return cls(**json.loads(path.read_text()))
+        except (OSError, ValueError, TypeError):
+            return None
+
+
+def write_grades_csv(results: list[Result], path: Path) -> None:
+    """grades.csv with the contract's columns, one row per (student, assignment)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    rows = sorted(results, key=lambda r: (r.student, r.assignment, r.status))
+    with path.open("w", newline="") as f:
+        writer = csv.writer(f)
+        writer.writerow(CSV_COLUMNS)
+        for r in rows:
+            writer.writerow([r.student, r.assignment, _num(r.score), _num(r.max_score), r.status, r.detail, r.backend])
+
+
+def _num(x: float) -> str:
+    return f"{x:g}"
+
+
+def question_of(grade_id: str) -> str:
+    """Groups a question's visible and hidden test cells: ``q1_hidden`` -> ``q1``."""
+    for suffix in ("_visible", "_hidden"):
+        if grade_id.endswith(suffix):
+            return grade_id[: -len(suffix)]
+    return grade_id
+
+
+def write_summary_png(results: list[Result], path: Path) -> None:
+    """A histogram of the points earned on each question, one panel per question."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    earned: dict[tuple[str, str], list[float]] = {}
+    best: dict[tuple[str, str], float] = {}
+    for r in results:
+        if r.status != "graded" and not r.questions:
+            continue
+        per_question: dict[str, list[float]] = {}
+        for grade_id, (score, max_score) in r.questions.items():
+            acc = per_question.setdefault(question_of(grade_id), [0.0, 0.0])
+            acc[0] += score
+            acc[1] += max_score
+        for q, (score, max_score) in per_question.items():
+            earned.setdefault((r.assignment, q), []).append(score)
+            best[(r.assignment, q)] = max_score
+    keys = sorted(earned)
+    fig, axes = plt.subplots(max(len(keys), 1), 1, figsize=(6, 1.8 * max(len(keys), 1)), squeeze=False)
+    for ax, key in zip(axes[:, 0], keys):
+        top = best[key]
+        ax.hist(earned[key], bins=[b - 0.5 for b in range(int(top) + 2)], rwidth=0.8)
+        ax.set_title(f"{key[0]} · {key[1]} (max {top:g} points)", fontsize=9)
+        ax.set_ylabel("students")
+    if not keys:
+        axes[0, 0].text(0.5, 0.5, "no graded submissions", ha="center", va="center")
+    axes[-1, 0].set_xlabel("points earned")
+    fig.tight_layout()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fig.savefig(path, dpi=100)
+    plt.close(fig)

@@ -1,0 +1,77 @@
+"""exercises/ is exactly what nbgrader generates from solutions/, and gives nothing away."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import nbformat
+import pytest
+from conftest import BIN, REPO, assignment_ids, run
+
+from grader.course import Course, release
+
+ASSIGNMENTS = assignment_ids()
+
+
+@pytest.fixture(scope="module")
+def released(tmp_path_factory):
+    return release(Course.from_repo(), ASSIGNMENTS, tmp_path_factory.mktemp("course"))
+
+
+def test_every_solution_has_an_exercise_and_a_chapter():
+    assert ASSIGNMENTS, "no assignments found in solutions/"
+    exercises = sorted(p.name for p in (REPO / "exercises").iterdir() if p.is_dir())
+    assert exercises == ASSIGNMENTS
+    for assignment in ASSIGNMENTS:
+        assert (REPO / "book" / f"{assignment}.md").is_file(), f"no chapter for {assignment}"
+
+
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+def test_regenerating_gives_the_committed_exercises(released, assignment):
+    fresh = sorted(p.relative_to(released / assignment) for p in (released / assignment).rglob("*") if p.is_file())
+    committed_dir = REPO / "exercises" / assignment
+    committed = sorted(p.relative_to(committed_dir) for p in committed_dir.rglob("*") if p.is_file())
+    assert fresh == committed, "run `make exercises` and commit the result"
+    for name in fresh:
+        assert (released / assignment / name).read_bytes() == (committed_dir / name).read_bytes(), (
+            f"exercises/{assignment}/{name} differs from what nbgrader generates: run `make exercises`"
+        )
+
+
+def solution_lines(nb) -> set[str]:
+    """Distinctive lines inside BEGIN/END SOLUTION and BEGIN/END HIDDEN TESTS regions."""
+    lines, inside = set(), False
+    for cell in nb.cells:
+        for line in cell.source.splitlines():
+            if re.search(r"### (BEGIN|END) (SOLUTION|HIDDEN TESTS)", line):
+                inside = "BEGIN" in line
+            elif inside and len(line.strip()) >= 12:
+                lines.add(line.strip())
+    return lines
+
+
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+def test_no_solution_text_reaches_the_exercise(assignment):
+    solution = nbformat.read(REPO / "solutions" / assignment / f"{assignment}.ipynb", 4)
+    secret = solution_lines(solution)
+    assert secret, "the solution notebook has no solution region"
+    exercise_dir = REPO / "exercises" / assignment
+    for path in exercise_dir.rglob("*"):
+        if path.is_file():
+            text = path.read_text(errors="replace")
+            leaked = sorted(line for line in secret if line in text)
+            assert not leaked, f"{path.relative_to(REPO)} leaks solution text: {leaked[:3]}"
+            assert "BEGIN SOLUTION" not in text and "BEGIN HIDDEN TESTS" not in text
+    exercise = json.loads((exercise_dir / f"{assignment}.ipynb").read_text())
+    assert "jupytext" not in exercise["metadata"], "generated notebooks must not keep jupytext metadata"
+
+
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+def test_stock_nbgrader_validates_solution_and_exercise(assignment):
+    solution = REPO / "solutions" / assignment / f"{assignment}.ipynb"
+    exercise = REPO / "exercises" / assignment / f"{assignment}.ipynb"
+    ok = run(BIN / "nbgrader", "validate", solution)
+    assert "Success! Your notebook passes all the tests." in ok.stdout, ok.stdout
+    inverted = run(BIN / "nbgrader", "validate", "--invert", exercise)
+    assert "Success! The notebook does not pass any tests." in inverted.stdout, inverted.stdout
