@@ -38,7 +38,7 @@ book: setup
 	@echo "The book is in _build/html/index.html"
 
 test: setup colab-setup browser
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest --durations=15
 
 exercises: setup
 	$(BIN)/python -m grader release

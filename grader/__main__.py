@@ -26,8 +26,12 @@ def main(argv: list[str] | None = None) -> int:
     g = commands.add_parser("grade", help="autograde a folder (or .zip) of <student>/<NN_slug>.ipynb")
     g.add_argument("submissions", type=Path, help="folder or .zip of <student_id>/<NN_slug>.ipynb")
     g.add_argument("--out", type=Path, required=True, help="results folder (resumed if it exists)")
-    g.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="submissions graded at once (default: the cores)")
-    g.add_argument("--timeout", type=int, default=Limits.timeout, help="seconds each cell may run (default: %(default)s)")
+    g.add_argument(
+        "--jobs", type=int, default=os.cpu_count() or 1, help="submissions graded at once (default: the cores)"
+    )
+    g.add_argument(
+        "--timeout", type=int, default=Limits.timeout, help="seconds each cell may run (default: %(default)s)"
+    )
 
     r = commands.add_parser("release", help="regenerate exercises/ from solutions/ with nbgrader")
     r.add_argument("assignments", nargs="*", help="assignment ids (default: all)")

@@ -41,7 +41,9 @@ def _execute_with_backend_probe():
             finally:
                 probe = nb.cells.pop()
             text = "".join(o.get("text", "") for o in probe.get("outputs", []) if o.get("name") == "stdout")
-            nb.metadata["grader_backend"] = text.split(BACKEND_MARK, 1)[-1].strip() if BACKEND_MARK in text else "unknown"
+            nb.metadata["grader_backend"] = (
+                text.split(BACKEND_MARK, 1)[-1].strip() if BACKEND_MARK in text else "unknown"
+            )
             return nb, resources
 
     return ExecuteWithBackendProbe
@@ -72,10 +74,18 @@ def config_for(course_root: Path, limits: Limits):
 
     c = nbgrader_config(course_root)
     c.Execute.timeout = limits.timeout
-    steps = [_execute_with_backend_probe() if p is Execute else p for p in Autograde.class_traits()["autograde_preprocessors"].default()]
+    steps = [
+        _execute_with_backend_probe() if p is Execute else p
+        for p in Autograde.class_traits()["autograde_preprocessors"].default()
+    ]
     c.Autograde.autograde_preprocessors = steps
     c.ClearMetadataPreprocessor.preserve_nb_metadata_mask = {("language_info", "name"), "grader_backend"}
-    c.GenerateFeedback.preprocessors = [GetGrades, _hide_hidden_test_errors(), ClearHiddenTests, CSSHTMLHeaderPreprocessor]
+    c.GenerateFeedback.preprocessors = [
+        GetGrades,
+        _hide_hidden_test_errors(),
+        ClearHiddenTests,
+        CSSHTMLHeaderPreprocessor,
+    ]
     return c
 
 

@@ -15,7 +15,6 @@ import hashlib
 import multiprocessing
 import sys
 import tempfile
-
 from pathlib import Path
 
 from .autograde import Limits, grade
@@ -63,11 +62,14 @@ def _grade_all(todo, master: Path, tmp: Path, out: Path, jobs: int, limits: Limi
             try:
                 result = future.result()
             except Exception as e:  # a crash in the grader itself: report it, go on
-                result = Result(sub.student, sub.assignment, 0.0, 0.0, "error", f"grader crashed: {type(e).__name__}: {e}")
+                result = Result(
+                    sub.student, sub.assignment, 0.0, 0.0, "error", f"grader crashed: {type(e).__name__}: {e}"
+                )
             result.fingerprint = fingerprint
             result.save(_state_path(out, sub))
             results.append(result)
-            print(f"[{n}/{len(todo)}] {sub.student}/{sub.assignment}: {result.status} {result.score:g}/{result.max_score:g}", file=sys.stderr)
+            score = f"{result.score:g}/{result.max_score:g}"
+            print(f"[{n}/{len(todo)}] {sub.student}/{sub.assignment}: {result.status} {score}", file=sys.stderr)
     return results
 
 
@@ -88,5 +90,3 @@ def summary_line(results: list[Result], seconds: float) -> str:
     full = sum(r.max_score > 0 and r.score == r.max_score for r in graded)
     other = len(results) - len(graded)
     return f"{len(results)} rows: {len(graded)} graded ({full} with full marks), {other} not graded; {seconds:.1f} s"
-
-

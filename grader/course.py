@@ -36,9 +36,7 @@ class Course:
 
     def assignments(self) -> list[str]:
         """Assignment ids: folders ``NN_slug`` holding ``NN_slug.ipynb``."""
-        return sorted(
-            d.name for d in self.solutions.iterdir() if (d / f"{d.name}.ipynb").is_file()
-        )
+        return sorted(d.name for d in self.solutions.iterdir() if (d / f"{d.name}.ipynb").is_file())
 
 
 def nbgrader_config(course_root: Path) -> Config:

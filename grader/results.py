@@ -94,7 +94,7 @@ def write_summary_png(results: list[Result], path: Path) -> None:
             best[(r.assignment, q)] = max_score
     keys = sorted(earned)
     fig, axes = plt.subplots(max(len(keys), 1), 1, figsize=(6, 1.8 * max(len(keys), 1)), squeeze=False)
-    for ax, key in zip(axes[:, 0], keys):
+    for ax, key in zip(axes[:, 0], keys, strict=False):  # one spare axis when empty
         top = best[key]
         ax.hist(earned[key], bins=[b - 0.5 for b in range(int(top) + 2)], rwidth=0.8)
         ax.set_title(f"{key[0]} · {key[1]} (max {top:g} points)", fontsize=9)

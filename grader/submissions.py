@@ -66,15 +66,24 @@ def _collect_student(folder: Path, assignments: set[str], found: Found) -> None:
     chosen: dict[str, Submission] = {}
     for path in files:
         if path.is_dir():
-            found.problems.append(_problem(student, path.name, "unexpected_folder", "folders inside a student's folder are not graded"))
+            found.problems.append(
+                _problem(student, path.name, "unexpected_folder", "folders inside a student's folder are not graded")
+            )
             continue
         if path.suffix != ".ipynb":
-            found.problems.append(_problem(student, path.name, "not_a_notebook", f"{path.name} is not an .ipynb notebook"))
+            found.problems.append(
+                _problem(student, path.name, "not_a_notebook", f"{path.name} is not an .ipynb notebook")
+            )
             continue
         assignment = _RENAMED.match(path.stem)["stem"]
         if assignment not in assignments:
             found.problems.append(
-                _problem(student, path.stem, "unknown_assignment", f"no assignment is called {path.stem!r}; expected one of {sorted(assignments)}")
+                _problem(
+                    student,
+                    path.stem,
+                    "unknown_assignment",
+                    f"no assignment is called {path.stem!r}; expected one of {sorted(assignments)}",
+                )
             )
             continue
         previous = chosen.get(assignment)
@@ -88,7 +97,9 @@ def _collect_student(folder: Path, assignments: set[str], found: Found) -> None:
 
 
 def _duplicate(student: str, assignment: str, ignored: str, graded: str) -> Result:
-    return _problem(student, assignment, "duplicate", f"{ignored} was not graded: {graded} is graded for this assignment")
+    return _problem(
+        student, assignment, "duplicate", f"{ignored} was not graded: {graded} is graded for this assignment"
+    )
 
 
 def _problem(student: str, assignment: str, status: str, detail: str) -> Result:

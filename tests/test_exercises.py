@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import shutil
 
 import nbformat
 import pytest
@@ -75,3 +77,18 @@ def test_stock_nbgrader_validates_solution_and_exercise(assignment):
     assert "Success! Your notebook passes all the tests." in ok.stdout, ok.stdout
     inverted = run(BIN / "nbgrader", "validate", "--invert", exercise)
     assert "Success! The notebook does not pass any tests." in inverted.stdout, inverted.stdout
+
+
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+def test_stock_nbgrader_generates_the_same_exercises(tmp_path, assignment):
+    shutil.copy(REPO / "nbgrader_config.py", tmp_path)
+    shutil.copytree(REPO / "solutions" / assignment, tmp_path / "solutions" / assignment)
+    run(
+        BIN / "nbgrader",
+        "generate_assignment",
+        assignment,
+        cwd=tmp_path,
+        env={**os.environ, "PATH": f"{BIN}:{os.environ['PATH']}"},
+    )
+    generated = tmp_path / "exercises" / assignment / f"{assignment}.ipynb"
+    assert generated.read_bytes() == (REPO / "exercises" / assignment / f"{assignment}.ipynb").read_bytes()
