@@ -44,9 +44,14 @@ def test_notebook_is_in_sync_with_its_markdown(chapter):
     assert all(not c.get("outputs") for c in ipynb.cells), "commit chapter notebooks without outputs"
 
 
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # keep the test output readable
+        pass
+
+
 @pytest.fixture(scope="module")
 def server(built_book):
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(built_book))
+    handler = functools.partial(QuietHandler, directory=str(built_book))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
@@ -96,6 +101,8 @@ def test_chapter_renders_with_outputs_figure_and_colab_link(browser, server, cha
     for i in range(figures.count()):
         loaded = figures.nth(i).evaluate("img => img.complete && img.naturalWidth > 100")
         assert loaded, f"figure {i} did not load"
+    if page.locator("span.math").count():
+        assert page.locator("mjx-container").count() > 0, "math was not typeset: is the vendored MathJax served?"
     colab = page.locator("a[href^='https://colab.research.google.com']")
     assert colab.count() >= 1, "no Colab launch link"
     assert colab_url(chapter) in [colab.nth(i).get_attribute("href") for i in range(colab.count())]
