@@ -10,13 +10,17 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
+import re
 import shutil
+import warnings
 from pathlib import Path
 
 import nbformat
 
-from .course import nbgrader_api, nbgrader_config
+from .course import REPO_ROOT, nbgrader_api, nbgrader_config
 from .results import Result
+from .sandbox import UNPRIVILEGED_UID_BASE
 from .submissions import Submission
 
 BACKEND_MARK = "optax-lego grader backend:"
@@ -26,13 +30,22 @@ BACKEND_PROBE = f"import jax as _grader_jax\nprint({BACKEND_MARK!r}, _grader_jax
 @dataclasses.dataclass(frozen=True)
 class Limits:
     timeout: int = 60  # seconds per cell
+    memory_mb: int = 4096  # address space of the kernel
+    max_processes: int = 256  # processes and threads of the kernel's uid
+    platform: str = ""  # JAX_PLATFORMS for the kernel ("" lets JAX choose)
 
 
 def _execute_with_backend_probe():
     from nbgrader.preprocessors import Execute
 
+    from .sandbox import kernel_manager_class
+
     class ExecuteWithBackendProbe(Execute):
-        """nbgrader's Execute, then asks the same kernel which JAX backend it used."""
+        """nbgrader's Execute in a sandboxed kernel, which it then asks for its JAX backend."""
+
+        def __init__(self, **kwargs):
+            super().__init__(**kwargs)
+            self.kernel_manager_class = kernel_manager_class()
 
         def preprocess(self, nb, resources=None, km=None):
             nb.cells.append(nbformat.v4.new_code_cell(BACKEND_PROBE))
@@ -66,14 +79,22 @@ def _hide_hidden_test_errors():
     return HideHiddenTestErrors
 
 
-def config_for(course_root: Path, limits: Limits):
-    """nbgrader's configuration for autograding and feedback in ``course_root``."""
+def config_for(course_root: Path, limits: Limits, kernel_dir: Path, hidden: tuple[Path, ...]):
+    """nbgrader's configuration for autograding and feedback in ``course_root``.
+
+    The kernel runs in ``kernel_dir`` and must not see the ``hidden`` paths.
+    """
     from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor
     from nbgrader.converters.autograde import Autograde
     from nbgrader.preprocessors import ClearHiddenTests, Execute, GetGrades
 
     c = nbgrader_config(course_root)
     c.Execute.timeout = limits.timeout
+    c.SandboxedKernelManager.work_dir = str(kernel_dir)
+    c.SandboxedKernelManager.hidden_paths = [str(p) for p in hidden]
+    c.SandboxedKernelManager.memory_mb = limits.memory_mb
+    c.SandboxedKernelManager.max_processes = limits.max_processes
+    c.SandboxedKernelManager.uid = UNPRIVILEGED_UID_BASE + os.getpid() % 10000
     steps = [
         _execute_with_backend_probe() if p is Execute else p
         for p in Autograde.class_traits()["autograde_preprocessors"].default()
@@ -89,12 +110,18 @@ def config_for(course_root: Path, limits: Limits):
     return c
 
 
-def grade(sub: Submission, master: Path, scratch: Path, limits: Limits, feedback_dir: Path) -> Result:
+def grade(
+    sub: Submission, master: Path, scratch: Path, limits: Limits, feedback_dir: Path, hidden: tuple[Path, ...] = ()
+) -> Result:
     """Autogrades ``sub`` against the released course in ``master``.
 
     ``master`` holds ``gradebook.db`` and ``source/`` (see :func:`grader.course.release`);
-    they are copied into ``scratch`` so that submissions never share files.
+    they are copied into ``scratch`` so that submissions never share files. The student's
+    kernel runs sandboxed in ``scratch/kernel`` and sees none of ``hidden``.
     """
+    warnings.filterwarnings("ignore", module="nbgrader")  # SQLAlchemy noise from nbgrader's gradebook
+    if limits.platform:
+        os.environ["JAX_PLATFORMS"] = limits.platform
     result = Result(sub.student, sub.assignment, 0.0, 0.0, "error", "")
     problem = _check_notebook(sub.path)
     if problem:
@@ -108,10 +135,15 @@ def grade(sub: Submission, master: Path, scratch: Path, limits: Limits, feedback
     submitted.mkdir(parents=True)
     shutil.copy(sub.path, submitted / f"{sub.assignment}.ipynb")
 
-    api = nbgrader_api(config_for(course_root, limits))
+    repo_secrets = [REPO_ROOT / name for name in ("solutions", ".git", "tests")]
+    course_hidden = (*hidden, master, scratch / "course", *repo_secrets)
+    api = nbgrader_api(config_for(course_root, limits, scratch / "kernel", course_hidden))
     outcome = api.autograde(sub.assignment, sub.student)
     if not outcome["success"]:
-        result.detail = "nbgrader could not autograde it: " + _last_line(outcome.get("error") or outcome.get("log", ""))
+        cause = _cause(outcome.get("log", "") + "\n" + (outcome.get("error") or ""))
+        result.max_score = _max_score(master, sub.assignment)
+        result.status, why = next(((s, w) for key, s, w in FAILURES if key in cause), ("error", "nbgrader failed"))
+        result.detail = f"{why}, so nothing could be graded ({cause})"
         return result
 
     autograded = nbformat.read(course_root / "autograded" / sub.student / sub.assignment / f"{sub.assignment}.ipynb", 4)
@@ -142,6 +174,13 @@ def _check_notebook(path: Path) -> str:
     return ""
 
 
+def _max_score(master: Path, assignment: str) -> float:
+    from nbgrader.api import Gradebook
+
+    with Gradebook(f"sqlite:///{master / 'gradebook.db'}") as gb:
+        return float(gb.find_assignment(assignment).max_score)
+
+
 def _read_scores(course_root: Path, sub: Submission, result: Result) -> None:
     from nbgrader.api import Gradebook
 
@@ -153,15 +192,33 @@ def _read_scores(course_root: Path, sub: Submission, result: Result) -> None:
                 result.questions[g.name] = [float(g.score), float(g.max_score)]
 
 
+# Errors that mean a limit stopped the student's code, most telling first.
+LIMIT_ERRORS = [
+    ("memory_limit", ("MemoryError",), "the notebook ran out of its memory limit"),
+    ("process_limit", ("BlockingIOError",), "the notebook hit its process limit"),
+    ("timeout", ("CellTimeoutError", "KeyboardInterrupt"), "a cell ran past the time limit and was interrupted"),
+]
+
+
+# When nbgrader gives up on a notebook: a key in its error, our status, and why.
+FAILURES = [
+    ("DeadKernelError", "kernel_died", "the kernel died (os._exit, a crash, or memory exhausted)"),
+    ("CellTimeoutError", "timeout", "a cell ran past the time limit and did not stop when interrupted"),
+    ("SchemaTooOldError", "tampered", "cells were duplicated or their grading metadata was changed"),
+    ("MissingEntry", "tampered", "the notebook's grading metadata does not match the assignment"),
+]
+
+
 def _status(nb, result: Result) -> tuple[str, str]:
-    errors = {}
+    errors = set()
     for cell in nb.cells:
-        grade_id = cell.metadata.get("nbgrader", {}).get("grade_id")
-        for output in cell.get("outputs", []):
-            if output.output_type == "error":
-                errors.setdefault(grade_id or f"cell {cell.get('id', '?')}", output.ename)
-    if any(ename == "CellTimeoutError" for ename in errors.values()):
-        return "timeout", "a cell ran past the time limit; " + _score_detail(result)
+        for o in cell.get("outputs", []):
+            if o.output_type == "error":
+                out_of_memory = "RESOURCE_EXHAUSTED" in o.evalue or "Out of memory" in o.evalue
+                errors.add("MemoryError" if out_of_memory else o.ename)
+    for status, enames, why in LIMIT_ERRORS:
+        if errors.intersection(enames):
+            return status, f"{why}; {_score_detail(result)}"
     return "graded", _score_detail(result)
 
 
@@ -172,6 +229,8 @@ def _score_detail(result: Result) -> str:
     return f"{result.score:g}/{result.max_score:g}; failed: {', '.join(lost)}"
 
 
-def _last_line(text: str) -> str:
-    lines = [line.strip() for line in text.strip().splitlines() if line.strip()]
-    return lines[-1] if lines else "unknown error"
+def _cause(log: str) -> str:
+    """The most specific error line in nbgrader's log (not its generic summary)."""
+    found = re.findall(r"^\s*(?:[\w.]+\.)?(\w+(?:Error|Exception|Exit)\b.*)$", log, flags=re.MULTILINE)
+    specific = [line for line in found if not line.startswith("NbGraderException")]
+    return (specific or found or ["unknown error"])[-1].strip()[:300]

@@ -41,21 +41,22 @@ def grade_batch(source: Path, out: Path, jobs: int, limits: Limits, course: Cour
         if todo:
             master = tmp / "master"
             release(course, sorted({sub.assignment for sub, _ in todo}), master)
-            done += _grade_all(todo, master, tmp, out, jobs, limits)
+            hidden = (source.resolve(), out.resolve(), tmp.resolve())
+            done += _grade_all(todo, master, tmp, out, jobs, limits, hidden)
         results = done + found.problems
     write_grades_csv(results, out / "grades.csv")
     write_summary_png(results, out / "summary.png")
     return results
 
 
-def _grade_all(todo, master: Path, tmp: Path, out: Path, jobs: int, limits: Limits) -> list[Result]:
+def _grade_all(todo, master: Path, tmp: Path, out: Path, jobs: int, limits: Limits, hidden) -> list[Result]:
     results = []
     context = multiprocessing.get_context("spawn")
     with concurrent.futures.ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
         futures = {}
         for i, (sub, fingerprint) in enumerate(todo):
             scratch = tmp / "scratch" / str(i)
-            future = pool.submit(grade, sub, master, scratch, limits, out / "feedback")
+            future = pool.submit(grade, sub, master, scratch, limits, out / "feedback", hidden)
             futures[future] = (sub, fingerprint)
         for n, future in enumerate(concurrent.futures.as_completed(futures), 1):
             sub, fingerprint = futures[future]

@@ -1,0 +1,118 @@
+"""Runs each student's kernel in a sandbox of its own, with limits.
+
+With Debian's ``bwrap`` (bubblewrap) the kernel sees a read-only root, an empty ``/tmp``
+holding only its own work folder, no network (it talks to the grader over Unix sockets,
+jupyter's ``ipc`` transport), and empty folders in place of the hidden paths: the other
+submissions, the results, the course (gradebook, hidden tests) and the repository's
+solutions. Run as root, the grader also drops the kernel to an unprivileged uid, so the
+process limit counts only that kernel's processes. ``prlimit`` caps the address space
+(memory) and the number of processes. Without bwrap the kernel gets the limits only.
+
+Example:
+    >>> sandbox = Sandbox(work=Path("/tmp/s1/work"), hidden=(Path("/data/submissions"),))
+    >>> sandbox.wrap(["python", "-m", "ipykernel_launcher", "-f", "/tmp/s1/work/k.json"])[0]
+    'bwrap'
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import shutil
+import sys
+from pathlib import Path
+
+from traitlets import Int, List, Unicode
+
+HAVE_BWRAP = shutil.which("bwrap") is not None
+IS_ROOT = os.geteuid() == 0
+UNPRIVILEGED_UID_BASE = 20000
+
+
+def isolation() -> str:
+    """What protects the grader from student code on this machine, in a few words."""
+    if HAVE_BWRAP:
+        return "bwrap sandbox" + (", unprivileged uid" if IS_ROOT else "") + ", rlimits"
+    return "rlimits only: install bubblewrap, or student code can read what the grader can"
+
+
+@dataclasses.dataclass(frozen=True)
+class Sandbox:
+    work: Path
+    hidden: tuple[Path, ...] = ()
+    memory_mb: int = 4096
+    max_processes: int = 256  # threads count too: XLA starts one per core and more
+    uid: int = UNPRIVILEGED_UID_BASE
+
+    def prepare(self) -> None:
+        """Creates the work folder, owned by the kernel's uid."""
+        for sub in ("", "home", "ipc", "runtime"):
+            (self.work / sub).mkdir(parents=True, exist_ok=True)
+            if IS_ROOT and HAVE_BWRAP:
+                os.chown(self.work / sub, self.uid, self.uid)
+
+    def wrap(self, cmd: list[str]) -> list[str]:
+        """The kernel command, run inside the sandbox with the limits."""
+        limits = ["prlimit", f"--as={self.memory_mb * 2**20}", f"--nproc={self.max_processes}", "--"]
+        if IS_ROOT and HAVE_BWRAP:  # root ignores the process limit; the sandbox shows the uid its Python
+            limits = ["setpriv", f"--reuid={self.uid}", f"--regid={self.uid}", "--clear-groups", *limits]
+        if not HAVE_BWRAP:
+            return limits + cmd
+        # The interrupt that ends a timed-out cell is sent to the whole process group: bwrap
+        # ignores it (it would die and take the kernel with it), the kernel takes it.
+        jail = ["env", "--ignore-signal=INT", "bwrap", "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc"]
+        jail += ["--tmpfs", "/tmp"]
+        if Path.home() != Path("/"):  # the grader's home: keys, course files, other classes
+            jail += ["--tmpfs", str(Path.home())]
+        for path in self.hidden:  # an empty folder, or an empty file, in its place
+            if path.is_dir():
+                jail += ["--tmpfs", str(path)]
+            elif path.exists():
+                jail += ["--ro-bind", "/dev/null", str(path)]
+        for keep in sorted({Path(sys.prefix), Path(sys.base_prefix)}):  # the kernel's Python, even under a hidden path
+            jail += _traversable_parents(keep) + ["--ro-bind", str(keep), str(keep)]
+        jail += _traversable_parents(self.work) + ["--bind", str(self.work), str(self.work), "--chdir", str(self.work)]
+        jail += ["--setenv", "HOME", str(self.work / "home"), "--setenv", "TMPDIR", str(self.work)]
+        # A pid namespace: when bwrap goes, every process the kernel started goes too. The
+        # kernel must not poll for its parent (inside, its parent is the namespace's pid 1).
+        jail += ["--unshare-net", "--unshare-ipc", "--unshare-uts", "--unshare-pid", "--die-with-parent"]
+        jail += ["--unsetenv", "JPY_PARENT_PID"]
+        return jail + ["--", "env", "--default-signal=INT"] + limits + cmd
+
+
+def _traversable_parents(path: Path) -> list[str]:
+    """bwrap creates missing parents as 0700; the kernel's uid must walk through them."""
+    args = []
+    for parent in reversed(path.parents[:-1]):  # from the top, without "/"
+        args += ["--perms", "0755", "--dir", str(parent)]
+    return args
+
+
+def kernel_manager_class():
+    """A jupyter kernel manager that starts its kernel through :meth:`Sandbox.wrap`."""
+    from jupyter_client.manager import AsyncKernelManager
+
+    class SandboxedKernelManager(AsyncKernelManager):
+        work_dir = Unicode(config=True, help="the kernel's work folder")
+        hidden_paths = List(Unicode(), config=True, help="paths the kernel must not see")
+        memory_mb = Int(4096, config=True)
+        max_processes = Int(256, config=True)
+        uid = Int(UNPRIVILEGED_UID_BASE, config=True)
+
+        def __init__(self, **kwargs):
+            super().__init__(**kwargs)
+            work = Path(self.work_dir)
+            hidden = tuple(map(Path, self.hidden_paths))
+            self.sandbox = Sandbox(work, hidden, self.memory_mb, self.max_processes, self.uid)
+            self.sandbox.prepare()
+            if HAVE_BWRAP:  # no network inside: Unix sockets in the shared work folder
+                self.transport = "ipc"
+                self.ip = str(work / "ipc" / "kernel")
+            self.connection_file = str(work / "runtime" / "kernel.json")
+
+        def format_kernel_cmd(self, extra_arguments=None):
+            cmd = super().format_kernel_cmd(extra_arguments)
+            os.chmod(self.connection_file, 0o644)  # the kernel's uid must read it
+            return self.sandbox.wrap(cmd)
+
+    return SandboxedKernelManager
