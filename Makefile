@@ -1,6 +1,6 @@
 # optax-lego. The two commands a newcomer needs:
 #   make book   set up (.venv) and build the HTML book into _build/html
-#   make test   set up (.venv, .venv-colab, Chromium) and run every test
+#   make test   set up (.venv, .venv-colab, Chromium, bubblewrap) and run every test
 PYTHON ?= python3
 VENV := .venv
 COLAB_VENV := .venv-colab
@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 # Colab's profile executes the chapters and solutions; it needs only the kernel stack.
 COLAB_KERNEL_PACKAGES := matplotlib scikit-learn ipykernel nbval pytest
 
-.PHONY: setup colab-setup browser book test exercises lint lock clean
+.PHONY: setup colab-setup system-deps book test exercises lint lock clean
 
 setup: $(VENV)/.installed
 
@@ -26,18 +26,19 @@ $(COLAB_VENV)/.installed: requirements.txt colab-profile.txt
 		-r colab-profile.txt -c $(COLAB_VENV)/constraints.txt $(COLAB_KERNEL_PACKAGES)
 	touch $@
 
-# Headless Chromium for the browser tests (Debian's package; needs root or sudo).
-browser:
-	@command -v chromium >/dev/null || { \
+# Debian packages: headless Chromium for the browser tests, bubblewrap for the grader's
+# sandbox (needs root or sudo).
+system-deps:
+	@command -v chromium >/dev/null && command -v bwrap >/dev/null || { \
 		SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
 		$$SUDO apt-get update -qq && \
-		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium; }
+		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium bubblewrap; }
 
 book: setup
 	$(BIN)/jupyter-book build --warningiserror --keep-going .
 	@echo "The book is in _build/html/index.html"
 
-test: setup colab-setup browser
+test: setup colab-setup system-deps
 	$(BIN)/python -m pytest --durations=15
 
 exercises: setup

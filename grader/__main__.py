@@ -1,8 +1,10 @@
-"""Command line: ``python -m grader grade SUBMISSIONS --out RESULTS`` and ``python -m grader release``.
+"""Command line: ``python -m grader grade|merge|release``.
 
 Example:
     $ python -m grader grade submissions/ --out results/ --jobs 2
     3 rows: 2 graded (1 with full marks), 1 not graded; 14.2 s
+    $ python -m grader grade submissions/ --out part1/ --shard 1/2   # on machine 1, and 2/2 on machine 2
+    $ python -m grader merge part1/ part2/ --out results/
 """
 
 from __future__ import annotations
@@ -17,6 +19,14 @@ from pathlib import Path
 from .autograde import Limits
 from .batch import grade_batch, summary_line
 from .course import Course, write_exercises
+from .results import merge
+
+
+def shard_arg(text: str) -> tuple[int, int]:
+    k, _, n = text.partition("/")
+    if not (k.isdigit() and n.isdigit() and 1 <= int(k) <= int(n)):
+        raise argparse.ArgumentTypeError(f"expected K/N with 1 <= K <= N, got {text!r}")
+    return int(k), int(n)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -32,6 +42,17 @@ def main(argv: list[str] | None = None) -> int:
     g.add_argument(
         "--timeout", type=int, default=Limits.timeout, help="seconds each cell may run (default: %(default)s)"
     )
+    g.add_argument(
+        "--memory", type=int, default=Limits.memory_mb, help="MB of memory per kernel (default: %(default)s)"
+    )
+    g.add_argument("--shard", type=shard_arg, default=(1, 1), help="grade only slice K of N (e.g. 2/4)")
+    g.add_argument(
+        "--platform", choices=["cpu", "gpu", "tpu"], help="JAX platform for the kernels (default: JAX chooses)"
+    )
+
+    m = commands.add_parser("merge", help="join the results folders of several --shard runs")
+    m.add_argument("parts", nargs="+", type=Path, help="results folders of the shards")
+    m.add_argument("--out", type=Path, required=True, help="folder for the merged results")
 
     r = commands.add_parser("release", help="regenerate exercises/ from solutions/ with nbgrader")
     r.add_argument("assignments", nargs="*", help="assignment ids (default: all)")
@@ -41,11 +62,19 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "grade":
         if not args.submissions.exists():
             parser.error(f"{args.submissions} does not exist")
-        if args.jobs < 1 or args.timeout < 1:
-            parser.error("--jobs and --timeout must be at least 1")
+        if min(args.jobs, args.timeout, args.memory) < 1:
+            parser.error("--jobs, --timeout and --memory must be at least 1")
+        limits = Limits(timeout=args.timeout, memory_mb=args.memory, platform=args.platform or "")
         start = time.perf_counter()
-        results = grade_batch(args.submissions, args.out, args.jobs, Limits(timeout=args.timeout), course)
+        results = grade_batch(args.submissions, args.out, args.jobs, limits, course, args.shard)
         print(summary_line(results, time.perf_counter() - start))
+        return 0
+
+    if args.command == "merge":
+        missing = [str(p) for p in args.parts if not (p / "results.json").is_file()]
+        if missing:
+            parser.error(f"no results.json in {', '.join(missing)}")
+        print(summary_line(merge(args.parts, args.out)))
         return 0
 
     known = course.assignments()

@@ -2,7 +2,7 @@
 
 Example:
     >>> row = Result("ada", "01_mental_model", 7.0, 7.0, "graded", "all tests passed", "cpu")
-    >>> write_grades_csv([row], Path("results/grades.csv"))
+    >>> write_reports([row], Path("results"))  # grades.csv, canvas.csv, summary.png, results.json
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ import csv
 import dataclasses
 import json
 import os
+import shutil
 from pathlib import Path
 
 CSV_COLUMNS = ["student", "assignment", "score", "max_score", "status", "detail", "backend"]
@@ -47,6 +48,49 @@ class Result:
             return cls(**json.loads(path.read_text()))
         except (OSError, ValueError, TypeError):
             return None
+
+
+def write_reports(results: list[Result], out: Path) -> None:
+    """Every report of a batch, from its results alone (so merging shards is easy)."""
+    out.mkdir(parents=True, exist_ok=True)
+    write_grades_csv(results, out / "grades.csv")
+    write_canvas_csv(results, out / "canvas.csv")
+    write_summary_png(results, out / "summary.png")
+    rows = sorted((dataclasses.asdict(r) for r in results), key=lambda r: (r["student"], r["assignment"], r["status"]))
+    tmp = out / "results.json.tmp"
+    tmp.write_text(json.dumps(rows, indent=1))
+    os.replace(tmp, out / "results.json")
+
+
+def merge(parts: list[Path], out: Path) -> list[Result]:
+    """Joins the results folders of several shards (``--shard K/N``) into ``out``."""
+    results = []
+    for part in parts:
+        results += [Result(**row) for row in json.loads((part / "results.json").read_text())]
+        if (part / "feedback").is_dir():
+            shutil.copytree(part / "feedback", out / "feedback", dirs_exist_ok=True)
+    write_reports(results, out)
+    return results
+
+
+def write_canvas_csv(results: list[Result], path: Path) -> None:
+    """Scores in Canvas's gradebook-import layout: one row per student, a column per assignment.
+
+    Canvas matches rows by ``SIS User ID`` / ``SIS Login ID``: here the submission folder's name.
+    """
+    assignments = sorted({r.assignment for r in results if r.max_score > 0})
+    possible = {r.assignment: r.max_score for r in results if r.max_score > 0}
+    scores: dict[str, dict[str, float]] = {}
+    for r in results:
+        if r.student and r.assignment in possible:
+            scores.setdefault(r.student, {})[r.assignment] = r.score
+    with path.open("w", newline="") as f:
+        writer = csv.writer(f)
+        writer.writerow(["Student", "ID", "SIS User ID", "SIS Login ID", "Section", *assignments])
+        writer.writerow(["Points Possible", "", "", "", "", *(_num(possible[a]) for a in assignments)])
+        for student in sorted(scores):
+            row = [_num(scores[student][a]) if a in scores[student] else "" for a in assignments]
+            writer.writerow([student, "", student, student, "", *row])
 
 
 def write_grades_csv(results: list[Result], path: Path) -> None:

@@ -63,7 +63,7 @@ def server(built_book):
 def browser():
     from playwright.sync_api import sync_playwright
 
-    assert CHROMIUM.exists(), "Debian's chromium is needed: `make browser` installs it"
+    assert CHROMIUM.exists(), "Debian's chromium is needed: `make system-deps` installs it"
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield browser

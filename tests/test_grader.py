@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 import shutil
 import sys
 import zipfile
@@ -33,10 +34,10 @@ def class_folder(tmp_path_factory):
     for student, source in {"ada": SOLUTION, "bob": EXERCISE}.items():
         (root / student).mkdir()
         shutil.copy(source, root / student / "01_mental_model.ipynb")
-    (root / "carol").mkdir()
-    (root / "carol" / "01_mental_model.ipynb").write_text("this is not a notebook")
-    (root / "dan").mkdir()
-    shutil.copy(SOLUTION, root / "dan" / "99_no_such_chapter.ipynb")
+    (root / "gus").mkdir()
+    (root / "gus" / "01_mental_model.ipynb").write_text("this is not a notebook")
+    (root / "fay").mkdir()
+    shutil.copy(SOLUTION, root / "fay" / "99_no_such_chapter.ipynb")
     return root
 
 
@@ -64,10 +65,10 @@ def test_untouched_exercise_scores_zero(graded):
 
 def test_bad_files_get_a_row_saying_why(graded):
     table = rows(graded[0])
-    carol = table[("carol", "01_mental_model")]
-    assert carol["status"] == "invalid_notebook" and "not valid JSON" in carol["detail"]
-    dan = table[("dan", "99_no_such_chapter")]
-    assert dan["status"] == "unknown_assignment" and "01_mental_model" in dan["detail"]
+    gus = table[("gus", "01_mental_model")]
+    assert gus["status"] == "invalid_notebook" and "not valid JSON" in gus["detail"]
+    fay = table[("fay", "99_no_such_chapter")]
+    assert fay["status"] == "unknown_assignment" and "01_mental_model" in fay["detail"]
     assert len(table) == 4
 
 
@@ -97,6 +98,43 @@ def test_a_zip_of_the_folder_grades_the_same(class_folder, graded, tmp_path):
             zf.write(path, "class/" + str(path.relative_to(class_folder)))
     grade(archive, tmp_path / "out")
     assert (tmp_path / "out" / "grades.csv").read_text() == (graded[0] / "grades.csv").read_text()
+
+
+def test_canvas_csv_has_a_row_per_student_and_points_possible(graded):
+    with (graded[0] / "canvas.csv").open() as f:
+        lines = list(csv.reader(f))
+    assert lines[0] == ["Student", "ID", "SIS User ID", "SIS Login ID", "Section", "01_mental_model"]
+    assert lines[1][0] == "Points Possible" and lines[1][-1] == "7"
+    assert {line[2]: line[-1] for line in lines[2:]} == {"ada": "7", "bob": "0", "gus": "0"}
+
+
+def test_progress_is_reported_per_submission(graded):
+    _, proc = graded
+    lines = [
+        line
+        for line in proc.stderr.splitlines()
+        if re.match(r"\[\d/3\] (ada|bob|gus)/01_mental_model: (graded|invalid_notebook)", line)
+    ]
+    assert len(lines) == 3, proc.stderr
+
+
+def test_sharded_and_merged_equals_unsharded(class_folder, graded, tmp_path):
+    parts = []
+    for k in (1, 2):
+        part = tmp_path / f"part{k}"
+        grade(class_folder, part, "--shard", f"{k}/2")
+        parts.append(part)
+    rows_per_part = [len(rows(p)) for p in parts]
+    assert sum(rows_per_part) == 4 and all(rows_per_part), "each shard should get part of the class"
+    run(sys.executable, "-m", "grader", "merge", *parts, "--out", tmp_path / "merged")
+    for report in ("grades.csv", "canvas.csv"):
+        assert (tmp_path / "merged" / report).read_text() == (graded[0] / report).read_text()
+    assert (tmp_path / "merged" / "feedback" / "ada" / "01_mental_model.html").exists()
+
+
+def test_bad_shard_is_an_argument_error(tmp_path):
+    proc = run(sys.executable, "-m", "grader", "grade", tmp_path, "--out", tmp_path, "--shard", "3/2", check=False)
+    assert proc.returncode == 2 and "K/N" in proc.stderr
 
 
 def test_unusable_arguments_exit_non_zero(tmp_path):
