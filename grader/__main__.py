@@ -20,6 +20,7 @@ from .autograde import Limits
 from .batch import grade_batch, summary_line
 from .course import Course, write_exercises
 from .results import merge
+from .sandbox import isolation
 
 
 def shard_arg(text: str) -> tuple[int, int]:
@@ -65,6 +66,7 @@ def main(argv: list[str] | None = None) -> int:
         if min(args.jobs, args.timeout, args.memory) < 1:
             parser.error("--jobs, --timeout and --memory must be at least 1")
         limits = Limits(timeout=args.timeout, memory_mb=args.memory, platform=args.platform or "")
+        print(f"isolation: {isolation()}", file=sys.stderr)
         start = time.perf_counter()
         results = grade_batch(args.submissions, args.out, args.jobs, limits, course, args.shard)
         print(summary_line(results, time.perf_counter() - start))
