@@ -28,7 +28,8 @@ def chapter_ids() -> list[str]:
     import yaml
 
     toc = yaml.safe_load((REPO / "_toc.yml").read_text())
-    return [Path(entry["file"]).name for entry in toc.get("chapters", [])]
+    files = [Path(entry["file"]).name for entry in toc.get("chapters", [])]
+    return [name for name in files if name[:2].isdigit()]
 
 
 def assignment_ids() -> list[str]:

@@ -89,6 +89,16 @@ def test_home_page_lists_the_chapters(browser, server):
     page.close()
 
 
+def test_execution_statistics_list_every_chapter(browser, server):
+    page, errors, failed = open_page(browser, f"{server}/book/exec_stats.html")
+    assert not errors and not failed, (errors, failed)
+    table = page.locator("table").first.inner_text()
+    for chapter in CHAPTERS:
+        assert chapter in table, f"{chapter} is missing from the execution table"
+    assert "✅" in table and "❌" not in table
+    page.close()
+
+
 @pytest.mark.parametrize("chapter", CHAPTERS)
 def test_chapter_renders_with_outputs_figure_and_colab_link(browser, server, chapter):
     page, errors, failed = open_page(browser, f"{server}/book/{chapter}.html")

@@ -92,3 +92,18 @@ def test_stock_nbgrader_generates_the_same_exercises(tmp_path, assignment):
     )
     generated = tmp_path / "exercises" / assignment / f"{assignment}.ipynb"
     assert generated.read_bytes() == (REPO / "exercises" / assignment / f"{assignment}.ipynb").read_bytes()
+
+
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+def test_exercise_opens_on_colab_ready_to_work(assignment):
+    nb = nbformat.read(REPO / "exercises" / assignment / f"{assignment}.ipynb", 4)
+    ids = [c.metadata.get("nbgrader", {}).get("grade_id") for c in nb.cells]
+    setup = nb.cells[ids.index("setup")].source
+    assert ids.index("setup") <= 1, "the setup cell comes first"
+    assert "jax.default_backend()" in setup and "google.colab" in setup
+    for package in ("jax", "jaxlib", "flax", "optax"):
+        assert not re.search(rf"pip install[^\n]*\b{package}\b", setup), f"the setup cell must not reinstall {package}"
+    assert nb.metadata.get("accelerator", "GPU") == "GPU"
+    progress = nb.cells[-1] if ids[-1] == "progress" else nb.cells[ids.index("progress")]
+    questions = sorted({i.split("_")[0] for i in ids if i and i.endswith("_answer")})
+    assert all(f"Question {q[1:]}" in progress.source for q in questions), "the progress cell must list every question"
