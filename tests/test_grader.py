@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import csv
+import os
 import re
 import shutil
+import signal
+import subprocess
 import sys
+import time
 import zipfile
 
 import pytest
@@ -140,3 +144,30 @@ def test_bad_shard_is_an_argument_error(tmp_path):
 def test_unusable_arguments_exit_non_zero(tmp_path):
     proc = run(sys.executable, "-m", "grader", "grade", tmp_path / "missing", "--out", tmp_path, check=False)
     assert proc.returncode == 2 and "does not exist" in proc.stderr
+
+
+def test_killed_mid_batch_then_rerun_gives_the_same_grades(class_folder, graded, tmp_path):
+    out = tmp_path / "out"
+    cmd = [sys.executable, "-m", "grader", "grade", str(class_folder), "--out", str(out), "--jobs", "1"]
+    proc = subprocess.Popen(cmd, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    deadline = time.monotonic() + 300
+    while not list((out / ".work").glob("*/*.json")) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    os.killpg(proc.pid, signal.SIGKILL)  # the grader and everything it started
+    proc.wait()
+    saved = list((out / ".work").glob("*/*.json"))
+    assert saved and not (out / "grades.csv").exists(), "the kill should land mid-batch"
+    again = grade(class_folder, out)
+    assert (out / "grades.csv").read_text() == (graded[0] / "grades.csv").read_text()
+    assert again.stderr.count("01_mental_model:") == 3 - len(saved), "finished submissions are not regraded"
+
+
+def test_resubmitting_one_notebook_regrades_only_it(class_folder, graded, tmp_path):
+    out = tmp_path / "out"
+    shutil.copytree(graded[0], out)
+    changed = tmp_path / "class"
+    shutil.copytree(class_folder, changed)
+    shutil.copy(SOLUTION, changed / "bob" / "01_mental_model.ipynb")  # bob hands in a new version
+    again = grade(changed, out)
+    assert re.findall(r"\] (\w+)/01_mental_model:", again.stderr) == ["bob"]
+    assert rows(out)[("bob", "01_mental_model")]["score"] == "7"
