@@ -136,8 +136,9 @@ def grade(
     shutil.copy(sub.path, submitted / f"{sub.assignment}.ipynb")
 
     repo_secrets = [REPO_ROOT / name for name in ("solutions", ".git", "tests")]
-    course_hidden = (*hidden, master, scratch / "course", *repo_secrets)
-    api = nbgrader_api(config_for(course_root, limits, scratch / "kernel", course_hidden))
+    course_hidden = (*hidden, master, scratch.parent, *repo_secrets)  # the same for all of a worker's kernels
+    kernel_dir = scratch.parent / f"worker-{os.getpid()}"  # one per worker: its zygote lives there
+    api = nbgrader_api(config_for(course_root, limits, kernel_dir, course_hidden))
     outcome = api.autograde(sub.assignment, sub.student)
     if not outcome["success"]:
         cause = _cause(outcome.get("log", "") + "\n" + (outcome.get("error") or ""))

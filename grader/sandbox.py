@@ -19,12 +19,16 @@ from __future__ import annotations
 import dataclasses
 import os
 import shutil
+import subprocess
 import sys
+import time
 from pathlib import Path
 
 from traitlets import Int, List, Unicode
 
 HAVE_BWRAP = shutil.which("bwrap") is not None
+GRADER_DIR = Path(__file__).resolve().parent
+ZYGOTE = str(GRADER_DIR / "zygote.py")
 IS_ROOT = os.geteuid() == 0
 UNPRIVILEGED_UID_BASE = 20000
 
@@ -44,10 +48,12 @@ class Sandbox:
     max_processes: int = 256  # threads count too: XLA starts one per core and more
     uid: int = UNPRIVILEGED_UID_BASE
 
-    def prepare(self) -> None:
-        """Creates the work folder, owned by the kernel's uid."""
-        for sub in ("", "home", "ipc", "runtime"):
-            (self.work / sub).mkdir(parents=True, exist_ok=True)
+    def reset(self) -> None:
+        """Empties the work folder's parts for a new kernel, owned by the kernel's uid."""
+        self.work.mkdir(parents=True, exist_ok=True)
+        for sub in ("cwd", "home", "ipc", "runtime"):
+            shutil.rmtree(self.work / sub, ignore_errors=True)
+            (self.work / sub).mkdir()
             if IS_ROOT and HAVE_BWRAP:
                 os.chown(self.work / sub, self.uid, self.uid)
 
@@ -69,10 +75,10 @@ class Sandbox:
                 jail += ["--tmpfs", str(path)]
             elif path.exists():
                 jail += ["--ro-bind", "/dev/null", str(path)]
-        for keep in sorted({Path(sys.prefix), Path(sys.base_prefix)}):  # the kernel's Python, even under a hidden path
+        for keep in sorted({Path(sys.prefix), Path(sys.base_prefix), GRADER_DIR}):  # even under a hidden path
             jail += _traversable_parents(keep) + ["--ro-bind", str(keep), str(keep)]
         jail += _traversable_parents(self.work) + ["--bind", str(self.work), str(self.work), "--chdir", str(self.work)]
-        jail += ["--setenv", "HOME", str(self.work / "home"), "--setenv", "TMPDIR", str(self.work)]
+        jail += ["--setenv", "HOME", str(self.work / "home"), "--setenv", "TMPDIR", str(self.work / "cwd")]
         # A pid namespace: when bwrap goes, every process the kernel started goes too. The
         # kernel must not poll for its parent (inside, its parent is the namespace's pid 1).
         jail += ["--unshare-net", "--unshare-ipc", "--unshare-uts", "--unshare-pid", "--die-with-parent"]
@@ -88,12 +94,37 @@ def _traversable_parents(path: Path) -> list[str]:
     return args
 
 
+_zygote: tuple[Sandbox, subprocess.Popen] | None = None
+
+
+def zygote_socket(sandbox: Sandbox) -> str:
+    """The socket of this process's zygote in ``sandbox``, started on first use."""
+    global _zygote
+    sock = sandbox.work / "zygote.sock"
+    if _zygote and _zygote[0] == sandbox and _zygote[1].poll() is None:
+        return str(sock)
+    if _zygote:
+        _zygote[1].kill()
+        _zygote[1].wait()
+    sock.unlink(missing_ok=True)
+    if IS_ROOT and HAVE_BWRAP:
+        os.chown(sandbox.work, sandbox.uid, sandbox.uid)
+    process = subprocess.Popen(sandbox.wrap([sys.executable, ZYGOTE, "serve", str(sock)]), stdout=subprocess.DEVNULL)
+    _zygote = (sandbox, process)
+    deadline = time.monotonic() + 120
+    while not sock.exists():
+        if process.poll() is not None or time.monotonic() > deadline:
+            raise RuntimeError(f"the kernel zygote did not start (exit code {process.poll()})")
+        time.sleep(0.02)
+    return str(sock)
+
+
 def kernel_manager_class():
-    """A jupyter kernel manager that starts its kernel through :meth:`Sandbox.wrap`."""
+    """A jupyter kernel manager whose kernels are forked by a sandboxed zygote."""
     from jupyter_client.manager import AsyncKernelManager
 
     class SandboxedKernelManager(AsyncKernelManager):
-        work_dir = Unicode(config=True, help="the kernel's work folder")
+        work_dir = Unicode(config=True, help="the kernel's work folder, the same for a worker's kernels")
         hidden_paths = List(Unicode(), config=True, help="paths the kernel must not see")
         memory_mb = Int(4096, config=True)
         max_processes = Int(256, config=True)
@@ -104,15 +135,16 @@ def kernel_manager_class():
             work = Path(self.work_dir)
             hidden = tuple(map(Path, self.hidden_paths))
             self.sandbox = Sandbox(work, hidden, self.memory_mb, self.max_processes, self.uid)
-            self.sandbox.prepare()
+            self.sandbox.reset()  # nothing of the previous student's kernel stays
             if HAVE_BWRAP:  # no network inside: Unix sockets in the shared work folder
                 self.transport = "ipc"
                 self.ip = str(work / "ipc" / "kernel")
             self.connection_file = str(work / "runtime" / "kernel.json")
 
         def format_kernel_cmd(self, extra_arguments=None):
-            cmd = super().format_kernel_cmd(extra_arguments)
+            super().format_kernel_cmd(extra_arguments)
             os.chmod(self.connection_file, 0o644)  # the kernel's uid must read it
-            return self.sandbox.wrap(cmd)
+            cwd = str(self.sandbox.work / "cwd")
+            return [sys.executable, ZYGOTE, "launch", zygote_socket(self.sandbox), self.connection_file, cwd]
 
     return SandboxedKernelManager

@@ -1,0 +1,101 @@
+"""Warm kernels: a sandboxed fork server that has already imported JAX and friends.
+
+Starting a kernel and importing jax, optax and flax costs more than most exercises take
+to run. Each grading worker starts one *zygote* in its sandbox; the zygote imports the
+heavy modules once and then forks a fresh ipykernel for every submission. A fork starts
+in milliseconds and shares nothing with the previous student's kernel: each child is a
+new process that never ran anyone's code before.
+
+The kernel manager launches ``python -m grader.zygote launch SOCKET CONNECTION_FILE``: a
+tiny client that asks the zygote for a kernel, forwards interrupts to it, and exits with
+it. If the client is killed, the zygote kills the kernel.
+
+Example:
+    $ python -m grader.zygote serve /work/zygote.sock        # inside the sandbox
+    $ python -m grader.zygote launch /work/zygote.sock /work/runtime/kernel.json /work/cwd
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import select
+import signal
+import socket
+import sys
+
+WARM_MODULES = ["ipykernel.kernelapp", "numpy", "jax", "jax.numpy", "optax", "flax.nnx", "matplotlib"]
+
+
+def serve(sock_path: str) -> None:
+    import importlib
+
+    for name in WARM_MODULES:
+        with contextlib.suppress(ImportError):
+            importlib.import_module(name)
+    server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    server.bind(sock_path)
+    server.listen(1)
+    while True:
+        conn, _ = server.accept()
+        request = json.loads(conn.makefile().readline())
+        pid = os.fork()
+        if pid == 0:
+            server.close()
+            conn.close()
+            _become_kernel(request)
+        _supervise(pid, conn)
+
+
+def _become_kernel(request: dict) -> None:
+    os.setpgid(0, 0)  # its own process group: interrupts and kills reach it alone
+    os.chdir(request["cwd"])
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    from ipykernel.kernelapp import IPKernelApp
+
+    try:
+        IPKernelApp.launch_instance(argv=["-f", request["connection_file"]])
+    finally:
+        os._exit(0)
+
+
+def _supervise(pid: int, conn: socket.socket) -> None:
+    """Relays interrupts from the client; kills the kernel if the client goes away."""
+    while True:
+        done, status = os.waitpid(pid, os.WNOHANG)
+        if done:
+            code = os.waitstatus_to_exitcode(status)
+            with contextlib.suppress(OSError):
+                conn.sendall(f"{code}\n".encode())
+            conn.close()
+            return
+        if select.select([conn], [], [], 0.05)[0]:
+            message = conn.recv(16)
+            if message:
+                os.killpg(pid, signal.SIGINT)
+            else:  # the client died: so must its kernel
+                os.killpg(pid, signal.SIGKILL)
+
+
+def launch(sock_path: str, connection_file: str, cwd: str) -> int:
+    client = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    client.connect(sock_path)
+    request = {"connection_file": connection_file, "cwd": cwd}
+    client.sendall((json.dumps(request) + "\n").encode())
+    signal.signal(signal.SIGINT, lambda *_: client.sendall(b"INT"))
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))
+    reply = b""
+    while not reply.endswith(b"\n"):
+        chunk = client.recv(64)
+        if not chunk:
+            return 1
+        reply += chunk
+    return int(reply)
+
+
+if __name__ == "__main__":
+    if sys.argv[1] == "serve":
+        serve(sys.argv[2])
+    else:
+        sys.exit(launch(*sys.argv[2:5]))
