@@ -1,4 +1,4 @@
-"""Runs each student's kernel in a sandbox of its own, with limits.
+"""Runs the students' kernels in a sandbox, with limits.
 
 With Debian's ``bwrap`` (bubblewrap) the kernel sees a read-only root, an empty ``/tmp``
 holding only its own work folder, no network (it talks to the grader over Unix sockets,
@@ -7,6 +7,10 @@ submissions, the results, the course (gradebook, hidden tests) and the repositor
 solutions. Run as root, the grader also drops the kernel to an unprivileged uid, so the
 process limit counts only that kernel's processes. ``prlimit`` caps the address space
 (memory) and the number of processes. Without bwrap the kernel gets the limits only.
+
+Each grading worker keeps one sandbox, in which a zygote (:mod:`grader.zygote`) forks a
+fresh kernel per submission; between two kernels the work folder is emptied and every
+process the last one left is killed.
 
 Example:
     >>> sandbox = Sandbox(work=Path("/tmp/s1/work"), hidden=(Path("/data/submissions"),))
@@ -109,7 +113,8 @@ def zygote_socket(sandbox: Sandbox) -> str:
     sock.unlink(missing_ok=True)
     if IS_ROOT and HAVE_BWRAP:
         os.chown(sandbox.work, sandbox.uid, sandbox.uid)
-    process = subprocess.Popen(sandbox.wrap([sys.executable, ZYGOTE, "serve", str(sock)]), stdout=subprocess.DEVNULL)
+    serve = [sys.executable, ZYGOTE, "serve", str(sock), *(["--own-pid-namespace"] if HAVE_BWRAP else [])]
+    process = subprocess.Popen(sandbox.wrap(serve), stdout=subprocess.DEVNULL)
     _zygote = (sandbox, process)
     deadline = time.monotonic() + 120
     while not sock.exists():

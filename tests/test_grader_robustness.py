@@ -183,3 +183,26 @@ def test_unusable_files_get_a_row_saying_why(batch, student, status):
     r = row(batch, student)
     assert r["status"] == status and r["detail"], r
     assert float(r["score"]) == 0
+
+
+@pytest.mark.skipif(not HAVE_BWRAP, reason="cleaning up between kernels needs the sandbox's pid namespace")
+def test_nothing_a_kernel_leaves_behind_reaches_the_next_student(tmp_path):
+    """With one worker, the second student's kernel is forked in the same sandbox."""
+    subs = tmp_path / "class"
+    leaves_a_daemon = solution_plus(
+        "import subprocess\nsubprocess.Popen(['sleep', '1000'], start_new_session=True)\n"
+        "open('left_behind.txt', 'w').write('boo')"
+    )
+    checks = solution_plus(
+        "import os\n_others = [p for p in os.listdir('/proc') if p.isdigit() and p != str(os.getpid())]\n"
+        "_cmds = [open(f'/proc/{p}/cmdline').read() for p in _others if os.path.exists(f'/proc/{p}/cmdline')]\n"
+        "if os.listdir('.') or any('sleep' in c for c in _cmds):\n    os._exit(1)"
+    )
+    for student, nb in (("a_leaves_a_daemon", leaves_a_daemon), ("b_checks", checks)):
+        (subs / student).mkdir(parents=True)
+        nbformat.write(nb, subs / student / f"{ASSIGNMENT}.ipynb")
+    out = tmp_path / "out"
+    run(sys.executable, "-m", "grader", "grade", subs, "--out", out, "--jobs", "1")
+    with (out / "grades.csv").open() as f:
+        table = {r["student"]: r for r in csv.DictReader(f)}
+    assert table["b_checks"]["status"] == "graded", table["b_checks"]
