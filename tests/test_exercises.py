@@ -6,6 +6,7 @@ import json
 import os
 import re
 import shutil
+import sys
 
 import nbformat
 import pytest
@@ -107,3 +108,24 @@ def test_exercise_opens_on_colab_ready_to_work(assignment):
     progress = nb.cells[-1] if ids[-1] == "progress" else nb.cells[ids.index("progress")]
     questions = sorted({i.split("_")[0] for i in ids if i and i.endswith("_answer")})
     assert all(f"Question {q[1:]}" in progress.source for q in questions), "the progress cell must list every question"
+
+
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+def test_setup_cell_on_a_mocked_colab_installs_nothing(assignment, tmp_path):
+    """Colab cannot exist here: a fake ``google.colab`` module stands in for it, and any
+    attempt to install (pip, subprocess, os.system) fails the test."""
+    nb = nbformat.read(REPO / "exercises" / assignment / f"{assignment}.ipynb", 4)
+    setup = next(c.source for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade_id") == "setup")
+    script = tmp_path / "colab_setup.py"
+    script.write_text(
+        "import os, subprocess, sys, types\n"
+        "import flax, jax, numpy, optax  # real imports first: jax itself reacts to google.colab\n"
+        "try:\n    import google\nexcept ImportError:\n    sys.modules['google'] = types.ModuleType('google')\n"
+        "sys.modules['google.colab'] = types.ModuleType('google.colab')\n"
+        "def _refuse(*a, **k):\n    raise SystemExit(f'tried to install or run something: {a}')\n"
+        "subprocess.run = subprocess.call = subprocess.check_call = subprocess.Popen = os.system = _refuse\n"
+        + "\n".join(line for line in setup.splitlines() if not line.lstrip().startswith(("!", "%")))
+    )
+    out = run(sys.executable, script).stdout
+    assert "Colab runtime" in out and "backend: cpu" in out, out
+    assert "jax " in out and "optax " in out, "the setup cell prints the versions"
