@@ -1,0 +1,10 @@
+# question: q2
+# why: counts rates at or below half the peak (<=) instead of strictly below it.
+def fraction_below_half_peak(schedule, num_steps: int) -> float:
+    """Fraction of steps 0..num_steps-1 whose rate is below half the largest rate.
+
+    Example:
+        >>> fraction_below_half_peak(optax.linear_schedule(0.0, 1.0, 100), 1000)  # 0.05
+    """
+    lrs = np.broadcast_to(np.asarray(schedule(jnp.arange(num_steps))), (num_steps,))
+    return float(np.mean(lrs <= lrs.max() / 2))
