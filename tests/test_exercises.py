@@ -43,15 +43,16 @@ def test_regenerating_gives_the_committed_exercises(released, assignment):
 
 
 def solution_lines(nb) -> set[str]:
-    """Distinctive lines inside BEGIN/END SOLUTION and BEGIN/END HIDDEN TESTS regions."""
-    lines, inside = set(), False
+    """Distinctive lines found only inside BEGIN/END SOLUTION and HIDDEN TESTS regions
+    (a line the notebook also shows outside them, e.g. in a visible test, is public)."""
+    inside_lines, outside_lines, inside = set(), set(), False
     for cell in nb.cells:
         for line in cell.source.splitlines():
             if re.search(r"### (BEGIN|END) (SOLUTION|HIDDEN TESTS)", line):
                 inside = "BEGIN" in line
-            elif inside and len(line.strip()) >= 12:
-                lines.add(line.strip())
-    return lines
+            elif len(line.strip()) >= 12:
+                (inside_lines if inside else outside_lines).add(line.strip())
+    return inside_lines - outside_lines
 
 
 @pytest.mark.parametrize("assignment", ASSIGNMENTS)
