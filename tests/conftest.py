@@ -23,6 +23,13 @@ def run(*args, cwd=REPO, timeout=900, check=True, **kwargs) -> subprocess.Comple
     return proc
 
 
+def grade_cell(nb, grade_id: str):
+    """The cell of an nbgrader notebook whose grade id is ``grade_id``."""
+    matches = [c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade_id") == grade_id]
+    assert len(matches) == 1, f"expected one cell {grade_id!r}, found {len(matches)}"
+    return matches[0]
+
+
 def chapter_ids() -> list[str]:
     """Chapter ids in the order of _toc.yml (book/NN_slug)."""
     import yaml

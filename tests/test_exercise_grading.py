@@ -11,7 +11,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from conftest import REPO, assignment_ids, run
+from conftest import REPO, assignment_ids, grade_cell, run
 
 from grader.results import question_of
 
@@ -28,9 +28,7 @@ def mutant_question(path: Path) -> str:
 def with_answer(assignment: str, question: str, source: str) -> nbformat.NotebookNode:
     """The solution notebook with the answer cell of ``question`` replaced."""
     nb = nbformat.read(REPO / "solutions" / assignment / f"{assignment}.ipynb", 4)
-    cells = [c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade_id") == f"{question}_answer"]
-    assert len(cells) == 1, f"{assignment} has no answer cell {question}_answer"
-    cells[0].source = source
+    grade_cell(nb, f"{question}_answer").source = source
     return nb
 
 

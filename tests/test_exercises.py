@@ -10,7 +10,7 @@ import sys
 
 import nbformat
 import pytest
-from conftest import BIN, REPO, assignment_ids, run
+from conftest import BIN, REPO, assignment_ids, grade_cell, run
 
 from grader.course import Course, release
 
@@ -116,7 +116,7 @@ def test_setup_cell_on_a_mocked_colab_installs_nothing(assignment, tmp_path):
     """Colab cannot exist here: a fake ``google.colab`` module stands in for it, and any
     attempt to install (pip, subprocess, os.system) fails the test."""
     nb = nbformat.read(REPO / "exercises" / assignment / f"{assignment}.ipynb", 4)
-    setup = next(c.source for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade_id") == "setup")
+    setup = grade_cell(nb, "setup").source
     script = tmp_path / "colab_setup.py"
     script.write_text(
         "import os, subprocess, sys, types\n"

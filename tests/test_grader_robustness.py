@@ -10,7 +10,7 @@ import sys
 
 import nbformat
 import pytest
-from conftest import REPO, run
+from conftest import REPO, grade_cell, run
 
 from grader.sandbox import HAVE_BWRAP
 
@@ -20,14 +20,10 @@ EXERCISE = nbformat.read(REPO / "exercises" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb"
 FULL = 7.0
 
 
-def cell(nb, grade_id):
-    return next(c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade_id") == grade_id)
-
-
 def solution_plus(code: str):
     """The solution, with ``code`` run at the end of question 1's answer cell."""
     nb = copy.deepcopy(SOLUTION)
-    cell(nb, "q1_answer").source += "\n" + code
+    grade_cell(nb, "q1_answer").source += "\n" + code
     return nb
 
 
@@ -40,8 +36,8 @@ def deleted_tests():
 
 def duplicated_cells():
     nb = copy.deepcopy(EXERCISE)
-    nb.cells.insert(3, copy.deepcopy(cell(nb, "q1_visible")))
-    nb.cells.append(copy.deepcopy(cell(nb, "q1_answer")))
+    nb.cells.insert(3, copy.deepcopy(grade_cell(nb, "q1_visible")))
+    nb.cells.append(copy.deepcopy(grade_cell(nb, "q1_answer")))
     return nb
 
 
@@ -54,13 +50,13 @@ def reordered_cells():
 def tampered_tests():
     nb = copy.deepcopy(EXERCISE)
     for grade_id in ("q1_visible", "q1_hidden", "q2_visible", "q2_hidden"):
-        cell(nb, grade_id).source = "print('all good')"
+        grade_cell(nb, grade_id).source = "print('all good')"
     return nb
 
 
 def hides_errors():
     nb = copy.deepcopy(EXERCISE)
-    cell(nb, "setup").source += (
+    grade_cell(nb, "setup").source += (
         "\nget_ipython().showtraceback = lambda *a, **k: None"
         "\nget_ipython().showsyntaxerror = lambda *a, **k: None"
         "\nimport builtins, sys\nbuiltins.AssertionError = type('AssertionError', (Exception,), {})"
