@@ -50,6 +50,12 @@ def main(argv: list[str] | None = None) -> int:
     g.add_argument(
         "--platform", choices=["cpu", "gpu", "tpu"], help="JAX platform for the kernels (default: JAX chooses)"
     )
+    g.add_argument(
+        "--no-compile-cache",
+        dest="compile_cache",
+        action="store_false",
+        help="compile every student's programs from scratch (see README: Speed)",
+    )
 
     m = commands.add_parser("merge", help="join the results folders of several --shard runs")
     m.add_argument("parts", nargs="+", type=Path, help="results folders of the shards")
@@ -68,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
         limits = Limits(timeout=args.timeout, memory_mb=args.memory, platform=args.platform or "")
         print(f"isolation: {isolation()}", file=sys.stderr)
         start = time.perf_counter()
-        results = grade_batch(args.submissions, args.out, args.jobs, limits, course, args.shard)
+        results = grade_batch(args.submissions, args.out, args.jobs, limits, course, args.shard, args.compile_cache)
         print(summary_line(results, time.perf_counter() - start))
         return 0
 

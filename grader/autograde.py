@@ -13,12 +13,16 @@ import json
 import os
 import re
 import shutil
+import time
 import warnings
+from datetime import datetime
 from pathlib import Path
 
 import nbformat
 
+from .compile_cache import reader_config
 from .course import REPO_ROOT, nbgrader_api, nbgrader_config
+from .feedback import feedback_html
 from .results import Result
 from .sandbox import UNPRIVILEGED_UID_BASE
 from .submissions import Submission
@@ -53,6 +57,7 @@ def _execute_with_backend_probe():
                 nb, resources = super().preprocess(nb, resources, km)
             finally:
                 probe = nb.cells.pop()
+                nb.metadata["grader_cells_seconds"] = sum(map(_run_seconds, nb.cells))
             text = "".join(o.get("text", "") for o in probe.get("outputs", []) if o.get("name") == "stdout")
             nb.metadata["grader_backend"] = (
                 text.split(BACKEND_MARK, 1)[-1].strip() if BACKEND_MARK in text else "unknown"
@@ -62,63 +67,75 @@ def _execute_with_backend_probe():
     return ExecuteWithBackendProbe
 
 
-def _hide_hidden_test_errors():
-    from nbgrader.preprocessors import NbGraderPreprocessor
-
-    class HideHiddenTestErrors(NbGraderPreprocessor):
-        """Replaces a failing hidden test's traceback: it would quote the test."""
-
-        def preprocess_cell(self, cell, resources, index):
-            if cell.cell_type == "code" and "BEGIN HIDDEN TESTS" in cell.source:
-                for output in cell.get("outputs", []):
-                    if output.output_type == "error":
-                        output.evalue = "a hidden test failed"
-                        output.traceback = [f"{output.ename}: a hidden test failed (its code is not shown)"]
-            return cell, resources
-
-    return HideHiddenTestErrors
+def _run_seconds(cell) -> float:
+    """How long ``cell`` ran in the kernel, from nbclient's timing metadata (0 if it did not run)."""
+    timing = cell.get("metadata", {}).get("execution", {})
+    if "iopub.status.busy" not in timing or "shell.execute_reply" not in timing:
+        return 0.0
+    start, end = (
+        datetime.fromisoformat(timing[k].replace("Z", "+00:00")) for k in ("iopub.status.busy", "shell.execute_reply")
+    )
+    return max((end - start).total_seconds(), 0.0)
 
 
-def config_for(course_root: Path, limits: Limits, kernel_dir: Path, hidden: tuple[Path, ...]):
-    """nbgrader's configuration for autograding and feedback in ``course_root``.
+def config_for(
+    course_root: Path, limits: Limits, kernel_dir: Path, hidden: tuple[Path, ...], cache: Path | None = None
+):
+    """nbgrader's configuration for autograding in ``course_root``.
 
-    The kernel runs in ``kernel_dir`` and must not see the ``hidden`` paths.
+    The kernel runs in ``kernel_dir``, must not see the ``hidden`` paths, and reads
+    compiled programs from ``cache`` (see :mod:`grader.compile_cache`) when there is one.
     """
-    from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor
     from nbgrader.converters.autograde import Autograde
-    from nbgrader.preprocessors import ClearHiddenTests, Execute, GetGrades
+    from nbgrader.preprocessors import Execute
 
     c = nbgrader_config(course_root)
     c.Execute.timeout = limits.timeout
+    c.Execute.shutdown_kernel = "immediate"  # the outputs are in; waiting for a polite exit costs 0.1 s
     c.SandboxedKernelManager.work_dir = str(kernel_dir)
     c.SandboxedKernelManager.hidden_paths = [str(p) for p in hidden]
     c.SandboxedKernelManager.memory_mb = limits.memory_mb
     c.SandboxedKernelManager.max_processes = limits.max_processes
     c.SandboxedKernelManager.uid = UNPRIVILEGED_UID_BASE + os.getpid() % 10000
+    if cache is not None:
+        c.SandboxedKernelManager.readable_paths = [str(cache.parent)]  # the same for all of a worker's kernels
+        c.SandboxedKernelManager.jax_config = reader_config(cache)
     steps = [
         _execute_with_backend_probe() if p is Execute else p
         for p in Autograde.class_traits()["autograde_preprocessors"].default()
     ]
     c.Autograde.autograde_preprocessors = steps
-    c.ClearMetadataPreprocessor.preserve_nb_metadata_mask = {("language_info", "name"), "grader_backend"}
-    c.GenerateFeedback.preprocessors = [
-        GetGrades,
-        _hide_hidden_test_errors(),
-        ClearHiddenTests,
-        CSSHTMLHeaderPreprocessor,
-    ]
+    c.ClearMetadataPreprocessor.preserve_nb_metadata_mask = {
+        ("language_info", "name"),
+        "grader_backend",
+        "grader_cells_seconds",
+    }
     return c
 
 
 def grade(
-    sub: Submission, master: Path, scratch: Path, limits: Limits, feedback_dir: Path, hidden: tuple[Path, ...] = ()
+    sub: Submission,
+    master: Path,
+    scratch: Path,
+    limits: Limits,
+    feedback_dir: Path,
+    hidden: tuple[Path, ...] = (),
+    cache: Path | None = None,
 ) -> Result:
     """Autogrades ``sub`` against the released course in ``master``.
 
     ``master`` holds ``gradebook.db`` and ``source/`` (see :func:`grader.course.release`);
     they are copied into ``scratch`` so that submissions never share files. The student's
-    kernel runs sandboxed in ``scratch/kernel`` and sees none of ``hidden``.
+    kernel runs sandboxed in ``scratch/kernel``, sees none of ``hidden``, and reads
+    compiled programs from ``cache`` if given.
     """
+    start = time.perf_counter()
+    result = _grade(sub, master, scratch, limits, feedback_dir, hidden, cache)
+    result.seconds = time.perf_counter() - start
+    return result
+
+
+def _grade(sub, master, scratch, limits, feedback_dir, hidden, cache) -> Result:
     warnings.filterwarnings("ignore", module="nbgrader")  # SQLAlchemy noise from nbgrader's gradebook
     if limits.platform:
         os.environ["JAX_PLATFORMS"] = limits.platform
@@ -138,7 +155,7 @@ def grade(
     repo_secrets = [REPO_ROOT / name for name in ("solutions", ".git", "tests")]
     course_hidden = (*hidden, master, scratch.parent, *repo_secrets)  # the same for all of a worker's kernels
     kernel_dir = scratch.parent / f"worker-{os.getpid()}"  # one per worker: its zygote lives there
-    api = nbgrader_api(config_for(course_root, limits, kernel_dir, course_hidden))
+    api = nbgrader_api(config_for(course_root, limits, kernel_dir, course_hidden, cache))
     outcome = api.autograde(sub.assignment, sub.student)
     if not outcome["success"]:
         cause = _cause(outcome.get("log", "") + "\n" + (outcome.get("error") or ""))
@@ -149,14 +166,18 @@ def grade(
 
     autograded = nbformat.read(course_root / "autograded" / sub.student / sub.assignment / f"{sub.assignment}.ipynb", 4)
     result.backend = autograded.metadata.get("grader_backend", "unknown")
+    result.cells_seconds = autograded.metadata.get("grader_cells_seconds", 0.0)
     _read_scores(course_root, sub, result)
     result.status, result.detail = _status(autograded, result)
 
-    if api.generate_feedback(sub.assignment, sub.student)["success"]:
-        html = course_root / "feedback" / sub.student / sub.assignment / f"{sub.assignment}.html"
+    try:
+        html = feedback_html(autograded, api.coursedir.db_url, sub.student, sub.assignment)
+    except Exception as e:  # the grade stands without its feedback page
+        result.detail += f"; no feedback page ({type(e).__name__}: {e})"
+    else:
         target = feedback_dir / sub.student / f"{sub.assignment}.html"
         target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy(html, target)
+        target.write_text(html, encoding="utf-8")
     return result
 
 

@@ -1,4 +1,9 @@
-"""Grades a whole class: collect, release the course once, grade in parallel, report.
+"""Grades a whole class: collect, prepare each assignment, grade in parallel, report.
+
+Preparing an assignment releases it with nbgrader (its gradebook) and, unless
+``compile_cache=False``, runs its solution once to fill the compile cache that its
+students' kernels read (see :mod:`grader.compile_cache`). Assignments are prepared in
+parallel, in the same worker pool that then grades.
 
 Results are kept per submission in ``RESULTS/.work`` as they finish, keyed by a
 fingerprint of the notebook, its assignment's source and the limits, so a second
@@ -16,18 +21,31 @@ from __future__ import annotations
 import concurrent.futures
 import hashlib
 import multiprocessing
+import os
+import sys
 import tempfile
 from pathlib import Path
 
 from .autograde import Limits, grade
+from .compile_cache import unseal, warm
 from .course import Course, release
 from .progress import Progress
 from .results import Result, write_reports
 from .submissions import Submission, collect
 
+# Running the solution to fill the compile cache costs about one submission; it saves
+# about half of each later one, so it pays from the third submission of an assignment.
+WARM_UP_MIN_SUBMISSIONS = 3
+
 
 def grade_batch(
-    source: Path, out: Path, jobs: int, limits: Limits, course: Course | None = None, shard: tuple[int, int] = (1, 1)
+    source: Path,
+    out: Path,
+    jobs: int,
+    limits: Limits,
+    course: Course | None = None,
+    shard: tuple[int, int] = (1, 1),
+    compile_cache: bool = True,
 ) -> list[Result]:
     course = course or Course.from_repo()
     out.mkdir(parents=True, exist_ok=True)
@@ -46,10 +64,15 @@ def grade_batch(
             else:
                 todo.append((sub, fingerprint))
         if todo:
-            master = tmp / "master"
-            release(course, sorted({sub.assignment for sub, _ in todo}), master)
+            cache = tmp / "compile-cache" if compile_cache else None
             hidden = (source.resolve(), out.resolve(), tmp.resolve())
-            done += _grade_all(todo, master, tmp, out, jobs, limits, hidden)
+            context = multiprocessing.get_context("spawn")
+            with concurrent.futures.ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+                try:
+                    done += _grade_all(pool, todo, course, tmp, out, limits, hidden, cache)
+                finally:
+                    if cache:
+                        unseal(cache)
         results = done + problems
     write_reports(results, out)
     return results
@@ -61,24 +84,66 @@ def in_shard(student: str, shard: tuple[int, int]) -> bool:
     return int(hashlib.sha256(student.encode()).hexdigest(), 16) % n == k - 1
 
 
-def _grade_all(todo, master: Path, tmp: Path, out: Path, jobs: int, limits: Limits, hidden) -> list[Result]:
-    results = []
+def prepare(course: Course, assignment: str, warm_up: bool, tmp: Path, limits: Limits, cache: Path | None) -> str:
+    """Releases ``assignment`` into ``tmp/master/<assignment>`` and, if ``warm_up``, fills
+    ``cache/<assignment>`` by running its solution.
+
+    Returns '' or a warning for the instructor: the solution failed when run here.
+    """
+    release(course, [assignment], tmp / "master" / assignment)
+    if not warm_up:
+        return ""
+    if limits.platform:
+        os.environ["JAX_PLATFORMS"] = limits.platform
+    solution = tmp / "master" / assignment / "source" / assignment / f"{assignment}.ipynb"
+    try:
+        error = warm(solution, cache / assignment, limits.timeout)
+    except Exception as e:  # a slow or crashing solution: grade without its programs
+        error = f"{type(e).__name__}: {e}"
+    return f"warning: the solution of {assignment} fails when run here ({error})" if error else ""
+
+
+def _grade_all(pool, todo, course: Course, tmp: Path, out: Path, limits: Limits, hidden, cache) -> list[Result]:
+    """Prepares each assignment, then grades its submissions as soon as it is ready."""
+    by_assignment: dict[str, list[tuple[Submission, str]]] = {}
+    for sub, fingerprint in todo:
+        by_assignment.setdefault(sub.assignment, []).append((sub, fingerprint))
+    if cache:
+        cache.mkdir()  # every worker's sandbox mounts it, read-only, from its first kernel on
     progress = Progress(len(todo))
-    context = multiprocessing.get_context("spawn")
-    with concurrent.futures.ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-        futures = {}
-        for i, (sub, fingerprint) in enumerate(todo):
-            scratch = tmp / "scratch" / str(i)
-            future = pool.submit(grade, sub, master, scratch, limits, out / "feedback", hidden)
-            futures[future] = (sub, fingerprint)
-        for future in concurrent.futures.as_completed(futures):
-            sub, fingerprint = futures[future]
+    pending = {}
+    for assignment, subs in sorted(by_assignment.items()):
+        warm_up = cache is not None and len(subs) >= WARM_UP_MIN_SUBMISSIONS
+        pending[pool.submit(prepare, course, assignment, warm_up, tmp, limits, cache)] = assignment
+    results = []
+    while pending:
+        finished, _ = concurrent.futures.wait(pending, return_when=concurrent.futures.FIRST_COMPLETED)
+        for future in finished:
+            job = pending.pop(future)
+            if isinstance(job, str):  # an assignment is ready: queue its submissions
+                try:
+                    warning = future.result()
+                except Exception as e:  # nothing of it can be graded; a rerun tries again
+                    for sub, _ in by_assignment[job]:
+                        why = f"the grader could not prepare {job}: {type(e).__name__}: {e}"
+                        results.append(Result(sub.student, sub.assignment, 0.0, 0.0, "error", why))
+                        progress.done(f"{sub.student}/{sub.assignment}: error")
+                    continue
+                if warning:
+                    print(warning, file=sys.stderr)
+                warm = cache / job if cache and (cache / job).is_dir() else None
+                for i, (sub, fingerprint) in enumerate(by_assignment[job]):
+                    scratch = tmp / "scratch" / job / str(i)
+                    master = tmp / "master" / sub.assignment
+                    args = (sub, master, scratch, limits, out / "feedback", hidden, warm)
+                    pending[pool.submit(grade, *args)] = (sub, fingerprint)
+                continue
+            sub, fingerprint = job
             try:
                 result = future.result()
             except Exception as e:  # a crash in the grader itself: report it, go on
-                result = Result(
-                    sub.student, sub.assignment, 0.0, 0.0, "error", f"grader crashed: {type(e).__name__}: {e}"
-                )
+                why = f"grader crashed: {type(e).__name__}: {e}"
+                result = Result(sub.student, sub.assignment, 0.0, 0.0, "error", why)
             result.fingerprint = fingerprint
             result.save(_state_path(out, sub))
             results.append(result)

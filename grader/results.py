@@ -34,6 +34,8 @@ class Result:
     backend: str = ""
     questions: dict[str, list[float]] = dataclasses.field(default_factory=dict)
     fingerprint: str = ""
+    seconds: float = 0.0  # grading this submission took, in its worker
+    cells_seconds: float = 0.0  # of which the notebook's cells ran in the kernel
 
     def save(self, path: Path) -> None:
         """Writes the result atomically: a killed grader leaves no half file."""

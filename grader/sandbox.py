@@ -21,6 +21,7 @@ Example:
 from __future__ import annotations
 
 import dataclasses
+import json
 import os
 import shutil
 import subprocess
@@ -28,7 +29,7 @@ import sys
 import time
 from pathlib import Path
 
-from traitlets import Int, List, Unicode
+from traitlets import Dict, Int, List, Unicode
 
 HAVE_BWRAP = shutil.which("bwrap") is not None
 GRADER_DIR = Path(__file__).resolve().parent
@@ -48,6 +49,7 @@ def isolation() -> str:
 class Sandbox:
     work: Path
     hidden: tuple[Path, ...] = ()
+    readable: tuple[Path, ...] = ()  # read-only, even under a hidden path (the compile cache)
     memory_mb: int = 4096
     max_processes: int = 256  # threads count too: XLA starts one per core and more
     uid: int = UNPRIVILEGED_UID_BASE
@@ -79,7 +81,7 @@ class Sandbox:
                 jail += ["--tmpfs", str(path)]
             elif path.exists():
                 jail += ["--ro-bind", "/dev/null", str(path)]
-        for keep in sorted({Path(sys.prefix), Path(sys.base_prefix), GRADER_DIR}):  # even under a hidden path
+        for keep in sorted({Path(sys.prefix), Path(sys.base_prefix), GRADER_DIR, *self.readable}):
             jail += _traversable_parents(keep) + ["--ro-bind", str(keep), str(keep)]
         jail += _traversable_parents(self.work) + ["--bind", str(self.work), str(self.work), "--chdir", str(self.work)]
         jail += ["--setenv", "HOME", str(self.work / "home"), "--setenv", "TMPDIR", str(self.work / "cwd")]
@@ -126,20 +128,66 @@ def zygote_socket(sandbox: Sandbox) -> str:
 
 def kernel_manager_class():
     """A jupyter kernel manager whose kernels are forked by a sandboxed zygote."""
+    from queue import Empty
+
+    import zmq
+    from jupyter_client.asynchronous import AsyncKernelClient
     from jupyter_client.manager import AsyncKernelManager
+    from traitlets import default
+
+    class PromptKernelClient(AsyncKernelClient):
+        """Ready once the kernel answers ``kernel_info`` on shell and speaks on iopub.
+
+        jupyter_client then also waits for 0.2 s of silence on iopub, to drop stale
+        messages; nbclient ignores those anyway, and the wait is 0.2 s per student.
+        Its sockets also retry connecting every 10 ms, not zmq's 100 ms: they are
+        created before the kernel has bound its own.
+        """
+
+        def start_channels(self, *args, **kwargs):
+            self.context.setsockopt(zmq.RECONNECT_IVL, 10)
+            super().start_channels(*args, **kwargs)
+
+        async def wait_for_ready(self, timeout=None):
+            deadline = time.monotonic() + (timeout if timeout is not None else float("inf"))
+            while True:
+                self.kernel_info()
+                try:
+                    reply = await self.shell_channel.get_msg(timeout=1)
+                    if reply["msg_type"] == "kernel_info_reply":
+                        await self.iopub_channel.get_msg(timeout=0.2)  # iopub is connected
+                        self._handle_kernel_info_reply(reply)
+                        return
+                except Empty:
+                    pass
+                if not await self._async_is_alive():
+                    raise RuntimeError("Kernel died before replying to kernel_info")
+                if time.monotonic() > deadline:
+                    raise RuntimeError(f"Kernel didn't respond in {timeout:g} seconds")
 
     class SandboxedKernelManager(AsyncKernelManager):
         work_dir = Unicode(config=True, help="the kernel's work folder, the same for a worker's kernels")
         hidden_paths = List(Unicode(), config=True, help="paths the kernel must not see")
+        readable_paths = List(Unicode(), config=True, help="paths the kernel may read, even under hidden ones")
+        jax_config = Dict(config=True, help="jax.config options set in the kernel before the student's code")
         memory_mb = Int(4096, config=True)
         max_processes = Int(256, config=True)
         uid = Int(UNPRIVILEGED_UID_BASE, config=True)
+
+        @default("client_factory")
+        def _prompt_client(self):
+            return PromptKernelClient
+
+        async def _async_wait(self, pollinterval: float = 0.01) -> None:
+            """Polls for the killed kernel's end every 10 ms, not jupyter_client's 100 ms."""
+            await super()._async_wait(pollinterval=min(pollinterval, 0.01))
 
         def __init__(self, **kwargs):
             super().__init__(**kwargs)
             work = Path(self.work_dir)
             hidden = tuple(map(Path, self.hidden_paths))
-            self.sandbox = Sandbox(work, hidden, self.memory_mb, self.max_processes, self.uid)
+            readable = tuple(map(Path, self.readable_paths))
+            self.sandbox = Sandbox(work, hidden, readable, self.memory_mb, self.max_processes, self.uid)
             self.sandbox.reset()  # nothing of the previous student's kernel stays
             if HAVE_BWRAP:  # no network inside: Unix sockets in the shared work folder
                 self.transport = "ipc"
@@ -150,6 +198,7 @@ def kernel_manager_class():
             super().format_kernel_cmd(extra_arguments)
             os.chmod(self.connection_file, 0o644)  # the kernel's uid must read it
             cwd = str(self.sandbox.work / "cwd")
-            return [sys.executable, ZYGOTE, "launch", zygote_socket(self.sandbox), self.connection_file, cwd]
+            sock = zygote_socket(self.sandbox)
+            return [sys.executable, ZYGOTE, "launch", sock, self.connection_file, cwd, json.dumps(self.jax_config)]
 
     return SandboxedKernelManager

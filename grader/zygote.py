@@ -6,13 +6,13 @@ heavy modules once and then forks a fresh ipykernel for every submission. A fork
 in milliseconds and shares nothing with the previous student's kernel: each child is a
 new process that never ran anyone's code before.
 
-The kernel manager launches ``python -m grader.zygote launch SOCKET CONNECTION_FILE``: a
-tiny client that asks the zygote for a kernel, forwards interrupts to it, and exits with
+The kernel manager launches ``python -m grader.zygote launch SOCKET CONNECTION_FILE CWD
+JAX_CONFIG``: a tiny client that asks the zygote for a kernel, forwards interrupts to it, and exits with
 it. If the client is killed, the zygote kills the kernel.
 
 Example:
     $ python -m grader.zygote serve /work/zygote.sock --own-pid-namespace   # inside the sandbox
-    $ python -m grader.zygote launch /work/zygote.sock /work/runtime/kernel.json /work/cwd
+    $ python -m grader.zygote launch /work/zygote.sock /work/runtime/kernel.json /work/cwd '{}'
 """
 
 from __future__ import annotations
@@ -25,7 +25,14 @@ import signal
 import socket
 import sys
 
-WARM_MODULES = ["ipykernel.kernelapp", "numpy", "jax", "jax.numpy", "optax", "flax.nnx", "matplotlib"]
+# What a starting kernel imports (its debugger alone takes 0.1 s), then the course's libraries.
+# Only numpy's OpenBLAS starts threads on import, and it re-creates them after a fork.
+WARM_MODULES = [
+    *("ipykernel.kernelapp", "ipykernel.ipkernel", "ipykernel.debugger", "IPython.core.debugger"),
+    *("IPython.core.completerlib", "IPython.core.oinspect", "IPython.extensions.storemagic"),
+    *("faulthandler", "sqlite3", "tornado.platform.asyncio"),
+    *("numpy", "jax", "jax.numpy", "optax", "flax.nnx", "matplotlib"),
+]
 
 
 def serve(sock_path: str, own_pid_namespace: bool = False) -> None:
@@ -34,6 +41,7 @@ def serve(sock_path: str, own_pid_namespace: bool = False) -> None:
     it; outside one that would be every process of its uid, so it does not."""
     import importlib
 
+    os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")  # debugpy's warning about frozen modules
     for name in WARM_MODULES:
         with contextlib.suppress(ImportError):
             importlib.import_module(name)
@@ -58,6 +66,11 @@ def _become_kernel(request: dict) -> None:
     os.setpgid(0, 0)  # its own process group: interrupts and kills reach it alone
     os.chdir(request["cwd"])
     signal.signal(signal.SIGINT, signal.default_int_handler)
+    if request["jax_config"]:  # set before the student's first line (jax is imported already)
+        import jax
+
+        for name, value in request["jax_config"].items():
+            jax.config.update(name, value)
     from ipykernel.kernelapp import IPKernelApp
 
     try:
@@ -84,10 +97,10 @@ def _supervise(pid: int, conn: socket.socket) -> None:
                 os.killpg(pid, signal.SIGKILL)
 
 
-def launch(sock_path: str, connection_file: str, cwd: str) -> int:
+def launch(sock_path: str, connection_file: str, cwd: str, jax_config: str) -> int:
     client = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     client.connect(sock_path)
-    request = {"connection_file": connection_file, "cwd": cwd}
+    request = {"connection_file": connection_file, "cwd": cwd, "jax_config": json.loads(jax_config)}
     client.sendall((json.dumps(request) + "\n").encode())
     signal.signal(signal.SIGINT, lambda *_: client.sendall(b"INT"))
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))
@@ -104,4 +117,4 @@ if __name__ == "__main__":
     if sys.argv[1] == "serve":
         serve(sys.argv[2], own_pid_namespace="--own-pid-namespace" in sys.argv)
     else:
-        sys.exit(launch(*sys.argv[2:5]))
+        sys.exit(launch(*sys.argv[2:6]))

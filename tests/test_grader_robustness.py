@@ -80,6 +80,13 @@ NOTEBOOKS = {
     "snoops": lambda: solution_plus(
         "for _p in ['solutions/01_mental_model/01_mental_model.ipynb', '../course/gradebook.db']:\n    open(_p)"
     ),
+    # The compile cache holds the compiled solution: listing it or writing to it must fail.
+    "browses_compile_cache": lambda: solution_plus(
+        "import jax, os\n_cache = jax.config.jax_compilation_cache_dir\n"
+        "assert _cache, 'the grader gives this kernel a compile cache'\n"
+        "for _try in (lambda: os.listdir(_cache), lambda: open(os.path.join(_cache, 'poison'), 'w')):\n"
+        "    try:\n        _try()\n    except OSError:\n        pass\n    else:\n        os._exit(1)"
+    ),
 }
 
 
@@ -163,6 +170,12 @@ def test_kernel_death_earns_nothing(batch):
 def test_student_code_cannot_read_solutions_or_gradebook(batch):
     html = (batch[1] / "feedback" / "snoops" / f"{ASSIGNMENT}.html").read_text()
     assert "FileNotFoundError" in html
+
+
+@pytest.mark.skipif(not HAVE_BWRAP, reason="a read-only compile cache needs bubblewrap")
+def test_student_code_can_neither_list_nor_poison_the_compile_cache(batch):
+    r = row(batch, "browses_compile_cache")
+    assert (r["status"], float(r["score"])) == ("graded", FULL), r
 
 
 @pytest.mark.parametrize(
