@@ -26,7 +26,7 @@ import socket
 import sys
 
 # What a starting kernel imports (its debugger alone takes 0.1 s), then the course's libraries.
-# Only numpy's OpenBLAS starts threads on import, and it re-creates them after a fork.
+# Only OpenBLAS (numpy) starts threads on import, and it stops them around a fork.
 WARM_MODULES = [
     *("ipykernel.kernelapp", "ipykernel.ipkernel", "ipykernel.debugger", "IPython.core.debugger"),
     *("IPython.core.completerlib", "IPython.core.oinspect", "IPython.extensions.storemagic"),
