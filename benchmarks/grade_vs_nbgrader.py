@@ -107,8 +107,7 @@ def our_grader(subs: Path, out: Path, jobs: int, *extra: str) -> tuple[float, di
     )
     seconds = time.perf_counter() - start
     rows = json.loads((out / "results.json").read_text())
-    scores = {(r["student"], r["assignment"]): r["score"] for r in rows if r["status"] != "invalid_notebook"}
-    return seconds, scores, rows
+    return seconds, {(r["student"], r["assignment"]): r["score"] for r in rows}, rows
 
 
 def kernel_floor(repeats: int = 3) -> float:
@@ -187,7 +186,7 @@ def main() -> None:
         t_one, _, rows = our_grader(tmp / "subs", tmp / "ours1", 1)
         print(f"python -m grader --jobs 1:           {t_one:7.1f} s   {t_plain / t_one:.2f}x", flush=True)
         t_exec = execution_time(tmp / "subs")
-        valid = len(ours)
+        valid = sum(r["status"] != "invalid_notebook" for r in rows)
         print(f"notebooks' own execution (nbclient, a fresh kernel each): {t_exec:.1f} s ({t_exec / valid:.2f} s each)")
         print(
             f"our overhead above it (--jobs 1): {t_one - t_exec:+.1f} s in all, {(t_one - t_exec) / valid:+.2f} s "
@@ -201,7 +200,7 @@ def main() -> None:
         print(f"floor per submission for plain nbgrader (kernel start + imports): {kernel_floor():.2f} s")
         print(f"ours (a kernel forked by the warm zygote, imports done): {our_kernel_start(tmp / 'zygote'):.2f} s")
         same = plain == ours
-        print(f"scores identical: {same} ({valid} graded notebooks)")
+        print(f"scores identical: {same} ({len(ours)} submissions, {valid} of them valid notebooks)")
         print(f"speed-up over plain nbgrader with --jobs {args.jobs}: {t_plain / t_ours:.2f}x")
         if not same:
             for key in sorted(set(plain) | set(ours)):
