@@ -38,6 +38,11 @@ class Limits:
     max_processes: int = 256  # processes and threads of the kernel's uid
     platform: str = ""  # JAX_PLATFORMS for the kernel ("" lets JAX choose)
 
+    def export_platform(self) -> None:
+        """Sets ``JAX_PLATFORMS`` in this process, for the kernels it starts ("" leaves it alone)."""
+        if self.platform:
+            os.environ["JAX_PLATFORMS"] = self.platform
+
 
 def _execute_with_backend_probe():
     from nbgrader.preprocessors import Execute
@@ -137,8 +142,7 @@ def grade(
 
 def _grade(sub, master, scratch, limits, feedback_dir, hidden, cache) -> Result:
     warnings.filterwarnings("ignore", module="nbgrader")  # SQLAlchemy noise from nbgrader's gradebook
-    if limits.platform:
-        os.environ["JAX_PLATFORMS"] = limits.platform
+    limits.export_platform()
     result = Result(sub.student, sub.assignment, 0.0, 0.0, "error", "")
     problem = _check_notebook(sub.path)
     if problem:

@@ -21,7 +21,6 @@ from __future__ import annotations
 import concurrent.futures
 import hashlib
 import multiprocessing
-import os
 import sys
 import tempfile
 from pathlib import Path
@@ -93,8 +92,7 @@ def prepare(course: Course, assignment: str, warm_up: bool, tmp: Path, limits: L
     release(course, [assignment], tmp / "master" / assignment)
     if not warm_up:
         return ""
-    if limits.platform:
-        os.environ["JAX_PLATFORMS"] = limits.platform
+    limits.export_platform()  # the solution's programs must be compiled for the students' platform
     solution = tmp / "master" / assignment / "source" / assignment / f"{assignment}.ipynb"
     try:
         error = warm(solution, cache / assignment, limits.timeout)
@@ -131,11 +129,11 @@ def _grade_all(pool, todo, course: Course, tmp: Path, out: Path, limits: Limits,
                     continue
                 if warning:
                     print(warning, file=sys.stderr)
-                warm = cache / job if cache and (cache / job).is_dir() else None
+                job_cache = cache / job if cache and (cache / job).is_dir() else None
                 for i, (sub, fingerprint) in enumerate(by_assignment[job]):
                     scratch = tmp / "scratch" / job / str(i)
                     master = tmp / "master" / sub.assignment
-                    args = (sub, master, scratch, limits, out / "feedback", hidden, warm)
+                    args = (sub, master, scratch, limits, out / "feedback", hidden, job_cache)
                     pending[pool.submit(grade, *args)] = (sub, fingerprint)
                 continue
             sub, fingerprint = job
