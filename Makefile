@@ -5,8 +5,12 @@ PYTHON ?= python3
 VENV := .venv
 COLAB_VENV := .venv-colab
 BIN := $(VENV)/bin
-# Colab's profile executes the chapters and solutions; it needs only the kernel stack.
-COLAB_KERNEL_PACKAGES := matplotlib scikit-learn ipykernel nbval pytest
+# Colab's profile executes the chapters and solutions on Colab's interpreter (CPython 3.13,
+# from pyenv here; another Python with a warning where it is absent) with Colab's versions
+# of the packages colab-profile.txt pins; the rest of the kernel stack follows requirements.txt.
+COLAB_PYTHON ?= /root/.pyenv/versions/3.13.0/bin/python3.13
+COLAB_PINNED := $(shell sed -n 's/^\([A-Za-z0-9_.-]*\)==.*/\1/p' colab-profile.txt | paste -sd'|')
+COLAB_KERNEL_PACKAGES := nbval pytest
 
 .PHONY: setup colab-setup system-deps book test exercises lint lock clean
 
@@ -20,8 +24,12 @@ $(VENV)/.installed: requirements.txt
 colab-setup: $(COLAB_VENV)/.installed
 
 $(COLAB_VENV)/.installed: requirements.txt colab-profile.txt
-	$(PYTHON) -m venv $(COLAB_VENV)
-	grep -vE '^(jax|jaxlib|flax|optax)==' requirements.txt > $(COLAB_VENV)/constraints.txt
+	rm -rf $(COLAB_VENV)
+	@if [ -x "$(COLAB_PYTHON)" ]; then py="$(COLAB_PYTHON)"; else py="$(PYTHON)"; \
+		echo "WARNING: $(COLAB_PYTHON) is absent: the Colab profile runs on $$($$py --version)," \
+			"not on Colab's Python 3.13 (set COLAB_PYTHON=... to choose one)"; fi; \
+		$$py -m venv $(COLAB_VENV)
+	grep -viE '^($(COLAB_PINNED))==' requirements.txt > $(COLAB_VENV)/constraints.txt
 	$(COLAB_VENV)/bin/pip install --quiet --disable-pip-version-check \
 		-r colab-profile.txt -c $(COLAB_VENV)/constraints.txt $(COLAB_KERNEL_PACKAGES)
 	touch $@
