@@ -12,7 +12,7 @@ COLAB_PYTHON ?= /root/.pyenv/versions/3.13.0/bin/python3.13
 COLAB_PINNED := $(shell sed -n 's/^\([A-Za-z0-9_.-]*\)==.*/\1/p' colab-profile.txt | paste -sd'|')
 COLAB_KERNEL_PACKAGES := nbval pytest
 
-.PHONY: setup colab-setup system-deps book test exercises lint lock clean
+.PHONY: setup colab-setup system-deps book test exercises mutation lint lock clean
 
 setup: $(VENV)/.installed
 
@@ -51,6 +51,11 @@ test: setup colab-setup system-deps
 
 exercises: setup
 	$(BIN)/python -m grader release
+
+# Score the exercises' tests against AST mutants of the solutions; rewrites
+# tests/mutation_report.{json,md} for the questions that changed (--all: every one).
+mutation: setup
+	$(BIN)/python -m tests.mutation --jobs 2
 
 lint: setup
 	$(BIN)/ruff check .
