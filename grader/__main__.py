@@ -16,11 +16,13 @@ import tempfile
 import time
 from pathlib import Path
 
+from . import lms
 from .autograde import Limits
 from .batch import grade_batch, summary_line
 from .course import Course, write_exercises
 from .results import merge
 from .sandbox import isolation
+from .submissions import forced_layout
 
 
 def shard_arg(text: str) -> tuple[int, int]:
@@ -56,6 +58,7 @@ def main(argv: list[str] | None = None) -> int:
         action="store_false",
         help="compile every student's programs from scratch (see README: Speed)",
     )
+    lms.add_arguments(g)
 
     m = commands.add_parser("merge", help="join the results folders of several --shard runs")
     m.add_argument("parts", nargs="+", type=Path, help="results folders of the shards")
@@ -74,7 +77,11 @@ def main(argv: list[str] | None = None) -> int:
         limits = Limits(timeout=args.timeout, memory_mb=args.memory, platform=args.platform or "")
         print(f"isolation: {isolation()}", file=sys.stderr)
         start = time.perf_counter()
-        results = grade_batch(args.submissions, args.out, args.jobs, limits, course, args.shard, args.compile_cache)
+        options = lms.options_from(args, parser)
+        with forced_layout(options.layout):  # batch.py's collect reads the download as the user said
+            results = grade_batch(args.submissions, args.out, args.jobs, limits, course, args.shard, args.compile_cache)
+        for warning in lms.finish(args.submissions, args.out, results, course, options):
+            print(f"warning: {warning}", file=sys.stderr)
         print(summary_line(results, time.perf_counter() - start))
         return 0
 

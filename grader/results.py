@@ -14,7 +14,7 @@ import os
 import shutil
 from pathlib import Path
 
-CSV_COLUMNS = ["student", "assignment", "score", "max_score", "status", "detail", "backend"]
+CSV_COLUMNS = ["student", "assignment", "score", "max_score", "status", "detail", "backend", "name", "late"]
 
 
 @dataclasses.dataclass
@@ -22,7 +22,8 @@ class Result:
     """The outcome of grading one (student, assignment) pair.
 
     ``status`` is ``graded`` or a short word for what went wrong; ``questions`` maps
-    each nbgrader grade id to ``[score, max_score]``.
+    each nbgrader grade id to ``[score, max_score]``. ``student`` is the LMS's own id
+    (Canvas user id, Moodle participant id, ...), ``name`` the name it gave.
     """
 
     student: str
@@ -36,6 +37,8 @@ class Result:
     fingerprint: str = ""
     seconds: float = 0.0  # grading this submission took, in its worker
     cells_seconds: float = 0.0  # of which the notebook's cells ran in the kernel
+    name: str = ""  # the student's name as the LMS download gave it
+    late: bool = False  # the LMS marked the submission late
 
     def save(self, path: Path) -> None:
         """Writes the result atomically: a killed grader leaves no half file."""
@@ -52,16 +55,23 @@ class Result:
             return None
 
 
-def write_reports(results: list[Result], out: Path) -> None:
-    """Every report of a batch, from its results alone (so merging shards is easy)."""
+def write_reports(results: list[Result], out: Path, canvas=None, layout: str = "folders") -> list[str]:
+    """Every report of a batch, from its results alone (so merging shards is easy).
+
+    ``canvas`` (:class:`grader.canvas.CanvasOptions`) and ``layout`` shape canvas.csv;
+    returns canvas.csv's warnings (students left out, assignments it could not match).
+    """
+    from .canvas import write_canvas_csv  # canvas imports this module
+
     out.mkdir(parents=True, exist_ok=True)
     write_grades_csv(results, out / "grades.csv")
-    write_canvas_csv(results, out / "canvas.csv")
+    warnings = write_canvas_csv(results, out / "canvas.csv", canvas, layout)
     write_summary_png(results, out / "summary.png")
     rows = sorted((dataclasses.asdict(r) for r in results), key=lambda r: (r["student"], r["assignment"], r["status"]))
     tmp = out / "results.json.tmp"
     tmp.write_text(json.dumps(rows, indent=1))
     os.replace(tmp, out / "results.json")
+    return warnings
 
 
 def merge(parts: list[Path], out: Path) -> list[Result]:
@@ -71,28 +81,12 @@ def merge(parts: list[Path], out: Path) -> list[Result]:
         results += [Result(**row) for row in json.loads((part / "results.json").read_text())]
         if (part / "feedback").is_dir():
             shutil.copytree(part / "feedback", out / "feedback", dirs_exist_ok=True)
-    write_reports(results, out)
+    from .lms import layout_of  # these import this module
+    from .report import write_index
+
+    write_reports(results, out, layout=layout_of(parts))
+    write_index(results, out, layout=layout_of(parts))  # no notebooks here: no similarity check
     return results
-
-
-def write_canvas_csv(results: list[Result], path: Path) -> None:
-    """Scores in Canvas's gradebook-import layout: one row per student, a column per assignment.
-
-    Canvas matches rows by ``SIS User ID`` / ``SIS Login ID``: here the submission folder's name.
-    """
-    assignments = sorted({r.assignment for r in results if r.max_score > 0})
-    possible = {r.assignment: r.max_score for r in results if r.max_score > 0}
-    scores: dict[str, dict[str, float]] = {}
-    for r in results:
-        if r.student and r.assignment in possible:
-            scores.setdefault(r.student, {})[r.assignment] = r.score
-    with path.open("w", newline="") as f:
-        writer = csv.writer(f)
-        writer.writerow(["Student", "ID", "SIS User ID", "SIS Login ID", "Section", *assignments])
-        writer.writerow(["Points Possible", "", "", "", "", *(_num(possible[a]) for a in assignments)])
-        for student in sorted(scores):
-            row = [_num(scores[student][a]) if a in scores[student] else "" for a in assignments]
-            writer.writerow([student, "", student, student, "", *row])
 
 
 def write_grades_csv(results: list[Result], path: Path) -> None:
@@ -103,11 +97,18 @@ def write_grades_csv(results: list[Result], path: Path) -> None:
         writer = csv.writer(f)
         writer.writerow(CSV_COLUMNS)
         for r in rows:
-            writer.writerow([r.student, r.assignment, _num(r.score), _num(r.max_score), r.status, r.detail, r.backend])
+            score, top = number(r.score), number(r.max_score)
+            writer.writerow([r.student, r.assignment, score, top, r.status, r.detail, r.backend, r.name, int(r.late)])
 
 
-def _num(x: float) -> str:
-    return f"{x:g}"
+def number(x: float) -> str:
+    """A score as gradebooks read it: never in exponent form, at most 4 decimals.
+
+    >>> number(7.0), number(2.5), number(1e-7), number(12345678.0)
+    ('7', '2.5', '0', '12345678')
+    """
+    text = f"{x:.4f}".rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
 
 
 def question_of(grade_id: str) -> str:

@@ -1,26 +1,40 @@
-"""Finds the notebooks in a class's submissions folder (or .zip of one).
+"""Finds the notebooks in a class's submissions: a folder or .zip, in any LMS layout.
 
-The layout is ``<student_id>/<NN_slug>.ipynb``. Everything else becomes a
-:class:`~grader.results.Result` row that says why it was not graded.
+:mod:`grader.layouts` reads who submitted what from the file names (``folders``:
+``<student_id>/<NN_slug>.ipynb``; Canvas, Moodle, Google Classroom downloads; a
+regex). This module picks one notebook per (student, assignment) and turns
+everything else into a :class:`~grader.results.Result` row that says why it was
+not graded.
 
 Example:
-    >>> found = collect(Path("submissions"), {"01_mental_model"}, workdir)
-    >>> [(s.student, s.assignment) for s in found.submissions]
-    [('ada', '01_mental_model')]
+    >>> found = collect(Path("canvas_download.zip"), {"01_mental_model"}, workdir)
+    >>> found.layout, [(s.student, s.assignment, s.name) for s in found.submissions]
+    ('canvas', [('12345', '01_mental_model', 'lovelaceada')])
 """
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import hashlib
 import re
 import zipfile
 from pathlib import Path
 
+from . import layouts
 from .results import Result
 
 # Colab and browsers rename downloads: "Copy of 01_x.ipynb", "01_x (1).ipynb".
 _RENAMED = re.compile(r"^(?:Copy of )*(?P<stem>.+?)(?: ?\(\d+\))?$")
+
+# Statuses of files that are not submissions: their rows never carry a score.
+NOT_SUBMISSIONS = frozenset(
+    {"unknown_assignment", "not_a_notebook", "duplicate", "empty", "unexpected_folder", "not_in_student_folder"}
+    | {"unrecognised_name"}
+)
+
+# The layout `collect` uses when its caller names none; None: detect it.
+_forced_layout: str | None = None
 
 
 @dataclasses.dataclass(frozen=True)
@@ -28,6 +42,9 @@ class Submission:
     student: str
     assignment: str
     path: Path
+    name: str = ""
+    late: bool = False
+    handle: str = ""  # the LMS download's prefix for this student (see grader.layouts)
 
     def sha256(self) -> str:
         return hashlib.sha256(self.path.read_bytes()).hexdigest()
@@ -37,80 +54,83 @@ class Submission:
 class Found:
     submissions: list[Submission]
     problems: list[Result]
+    layout: str = "folders"
 
 
-def collect(source: Path, assignments: set[str], workdir: Path) -> Found:
+@contextlib.contextmanager
+def forced_layout(layout: str | None):
+    """Makes :func:`collect` read downloads as ``layout`` (None: detect) inside the block."""
+    global _forced_layout
+    previous, _forced_layout = _forced_layout, layout
+    try:
+        yield
+    finally:
+        _forced_layout = previous
+
+
+def collect(source: Path, assignments: set[str], workdir: Path, layout: str | None = None) -> Found:
     """Lists gradable submissions in ``source`` and a row for everything else.
 
     A ``.zip`` is unpacked into ``workdir`` first. Dotfiles and ``__MACOSX`` are
     operating-system litter and are skipped silently.
     """
-    root = _unpack(source, workdir) if source.suffix == ".zip" else source
-    found = Found([], [])
-    for entry in sorted(_visible(root)):
-        if not entry.is_dir():
-            found.problems.append(
-                _problem("", entry.name, "not_in_student_folder", "files must sit in a folder named after the student")
-            )
-            continue
-        _collect_student(entry, assignments, found)
+    root = unpack(source, workdir) if source.suffix == ".zip" else source
+    layout = layout or _forced_layout or layouts.detect(root)
+    found = Found([], [], layout)
+    by_student: dict[str, list[layouts.Entry]] = {}
+    for entry in layouts.read(root, layout):
+        if entry.problem:
+            found.problems.append(_problem(entry, _stem(entry.filename), entry.problem, entry.detail))
+        else:
+            by_student.setdefault(entry.student, []).append(entry)
+    for entries in by_student.values():
+        _choose(entries, assignments, found)
     return found
 
 
-def _collect_student(folder: Path, assignments: set[str], found: Found) -> None:
-    student = folder.name
-    files = sorted(p for p in _visible(folder))
-    if not files:
-        found.problems.append(_problem(student, "", "empty", "the student's folder holds no notebook"))
-        return
+def _choose(entries: list[layouts.Entry], assignments: set[str], found: Found) -> None:
+    """One notebook per assignment of a student; the exact name wins over "Copy of" and "(1)"."""
     chosen: dict[str, Submission] = {}
-    for path in files:
-        if path.is_dir():
+    for entry in sorted(entries, key=lambda e: e.filename):
+        if not entry.filename.endswith(".ipynb"):
             found.problems.append(
-                _problem(student, path.name, "unexpected_folder", "folders inside a student's folder are not graded")
+                _problem(entry, _stem(entry.filename), "not_a_notebook", f"{entry.filename} is not an .ipynb notebook")
             )
             continue
-        if path.suffix != ".ipynb":
-            found.problems.append(
-                _problem(student, path.name, "not_a_notebook", f"{path.name} is not an .ipynb notebook")
-            )
-            continue
-        assignment = _RENAMED.match(path.stem)["stem"]
+        stem = _stem(entry.filename)
+        assignment = _RENAMED.match(stem)["stem"]
         if assignment not in assignments:
-            found.problems.append(
-                _problem(
-                    student,
-                    path.stem,
-                    "unknown_assignment",
-                    f"no assignment is called {path.stem!r}; expected one of {sorted(assignments)}",
-                )
-            )
+            why = f"no assignment is called {stem!r}; expected one of {sorted(assignments)}"
+            found.problems.append(_problem(entry, stem, "unknown_assignment", why))
             continue
+        sub = Submission(entry.student, assignment, entry.path, entry.name, entry.late, entry.handle)
         previous = chosen.get(assignment)
-        if previous is None or path.stem == assignment:  # the exact name wins
+        if previous is None or stem == assignment:
             if previous is not None:
-                found.problems.append(_duplicate(student, assignment, previous.path.name, path.name))
-            chosen[assignment] = Submission(student, assignment, path)
+                found.problems.append(_duplicate(entry, assignment, previous.path.name, entry.path.name))
+            chosen[assignment] = sub
         else:
-            found.problems.append(_duplicate(student, assignment, path.name, previous.path.name))
+            found.problems.append(_duplicate(entry, assignment, entry.path.name, previous.path.name))
     found.submissions.extend(chosen.values())
 
 
-def _duplicate(student: str, assignment: str, ignored: str, graded: str) -> Result:
-    return _problem(
-        student, assignment, "duplicate", f"{ignored} was not graded: {graded} is graded for this assignment"
-    )
+def _stem(filename: str) -> str:
+    return filename.removesuffix(".ipynb")
 
 
-def _problem(student: str, assignment: str, status: str, detail: str) -> Result:
-    return Result(student, assignment, 0.0, 0.0, status, detail)
+def _duplicate(entry: layouts.Entry, assignment: str, ignored: str, graded: str) -> Result:
+    why = f"{ignored} was not graded: {graded} is graded for this assignment"
+    return _problem(entry, assignment, "duplicate", why)
 
 
-def _visible(folder: Path):
-    return (p for p in folder.iterdir() if not p.name.startswith(".") and p.name != "__MACOSX")
+def _problem(entry: layouts.Entry, assignment: str, status: str, detail: str) -> Result:
+    if not entry.student:  # a file the layout could not read: say which
+        assignment = ""
+        detail = f"{entry.path.name}: {detail}"
+    return Result(entry.student, assignment, 0.0, 0.0, status, detail, name=entry.name, late=entry.late)
 
 
-def _unpack(archive: Path, workdir: Path) -> Path:
+def unpack(archive: Path, workdir: Path) -> Path:
     """Extracts a zip safely (no path may escape workdir) and finds its root."""
     target = workdir / "unzipped"
     with zipfile.ZipFile(archive) as zf:
@@ -119,7 +139,12 @@ def _unpack(archive: Path, workdir: Path) -> Path:
                 raise ValueError(f"{archive} holds an unsafe path: {info.filename!r}")
         zf.extractall(target)
     # A zip of the folder itself has one top folder holding the student folders.
-    entries = list(_visible(target))
-    if len(entries) == 1 and entries[0].is_dir() and not any(entries[0].glob("*.ipynb")):
+    entries = layouts.visible(target)
+    if len(entries) == 1 and entries[0].is_dir() and not _is_student_folder(entries[0]):
         return entries[0]
     return target
+
+
+def _is_student_folder(folder: Path) -> bool:
+    """A folder holding notebooks (or a Moodle submission folder) is a student's, not the class's."""
+    return any(folder.glob("*.ipynb")) or bool(re.search(r"_\d+_assignsubmission_", folder.name))

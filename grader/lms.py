@@ -1,0 +1,137 @@
+"""After a batch: the LMS's names and lateness on each row, the LMS's import files, index.html.
+
+It reads the download again (names only; a zip is unpacked once more) to learn each
+submission's name, lateness and download prefix, then writes:
+
+- grades.csv, results.json, canvas.csv again, now with names (and the roster's ids);
+- ``canvas_feedback/<assignment>.zip`` for a Canvas download, ``moodle/<assignment>/``
+  for a Moodle one (see :mod:`grader.canvas`, :mod:`grader.moodle`);
+- index.html with the near-identical answer pairs (:mod:`grader.similarity`);
+- ``lms.json``: the layout, so that ``merge`` writes the same canvas.csv.
+
+Example:
+    >>> warnings = finish(Path("download.zip"), Path("results"), results, course, LmsOptions(layout="canvas"))
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import shutil
+import tempfile
+from pathlib import Path
+
+from .canvas import CanvasOptions, write_feedback_zip
+from .course import Course
+from .layouts import LAYOUTS, compile_pattern
+from .moodle import write_moodle
+from .report import write_index
+from .results import Result, write_reports
+from .similarity import THRESHOLD, similar_pairs
+from .submissions import NOT_SUBMISSIONS, collect
+
+
+@dataclasses.dataclass
+class LmsOptions:
+    layout: str | None = None  # None: detected
+    canvas: CanvasOptions = dataclasses.field(default_factory=CanvasOptions)
+    points: dict[str, float] = dataclasses.field(default_factory=dict)  # Moodle grades rescaled to these maxima
+    threshold: float = THRESHOLD
+
+
+def finish(source: Path, out: Path, results: list[Result], course: Course, options: LmsOptions) -> list[str]:
+    """Writes the LMS reports of a finished batch; returns warnings for the instructor."""
+    with tempfile.TemporaryDirectory(prefix="optax-lego-lms-") as tmp:
+        found = collect(source, set(course.assignments()), Path(tmp), options.layout)
+        subs = {(s.student, s.assignment): s for s in found.submissions}
+        mine = [r for r in results if (r.student, r.assignment) in subs and r.status not in NOT_SUBMISSIONS]
+        for r in mine:
+            r.name, r.late = subs[(r.student, r.assignment)].name, subs[(r.student, r.assignment)].late
+        notebooks = {(r.student, r.assignment): subs[(r.student, r.assignment)].path for r in mine}
+        references = {
+            a: [course.exercises / a / f"{a}.ipynb", course.solutions / a / f"{a}.ipynb"] for _, a in notebooks
+        }
+        pairs = similar_pairs(notebooks, references, options.threshold)
+    warnings = write_reports(results, out, options.canvas, found.layout)
+    handles = {key: sub.handle for key, sub in subs.items()}
+    shutil.rmtree(out / "canvas_feedback", ignore_errors=True)
+    if found.layout == "canvas":
+        write_feedback_zip(results, handles, out / "feedback", out / "canvas_feedback")
+    if found.layout == "moodle":
+        write_moodle(results, handles, out / "feedback", out / "moodle", options.points)
+    write_index(results, out, pairs, options.threshold, found.layout)
+    (out / "lms.json").write_text(json.dumps({"layout": found.layout}))
+    return warnings
+
+
+def layout_of(parts: list[Path]) -> str:
+    """The layout the shards were graded in (``lms.json``), for ``merge``."""
+    for part in parts:
+        try:
+            return json.loads((part / "lms.json").read_text())["layout"]
+        except (OSError, ValueError, KeyError):
+            continue
+    return "folders"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """The ``grade`` options about LMS downloads and exports."""
+    parser.add_argument(
+        "--layout",
+        help=f"how the download names students: {'|'.join(LAYOUTS)}|regex:PATTERN (default: detected)",
+    )
+    parser.add_argument("--roster", type=Path, help="Canvas's gradebook export: SIS ids, sections, assignment columns")
+    parser.add_argument(
+        "--canvas-column",
+        action="append",
+        default=[],
+        metavar="SLUG=COLUMN",
+        help='canvas.csv column of an assignment, e.g. 01_mental_model="Mental model (4321)"',
+    )
+    parser.add_argument(
+        "--points", action="append", default=[], metavar="SLUG=N", help="rescale an assignment to N points in the LMS"
+    )
+    parser.add_argument(
+        "--scale-to-roster", action="store_true", help="rescale every assignment to the roster's Points Possible"
+    )
+    parser.add_argument(
+        "--similarity",
+        type=float,
+        default=THRESHOLD,
+        help="flag answer pairs at least this similar in index.html (default: %(default)s)",
+    )
+
+
+def options_from(args: argparse.Namespace, parser: argparse.ArgumentParser) -> LmsOptions:
+    """The :class:`LmsOptions` of parsed arguments; ``parser.error`` for unusable ones."""
+    if args.layout and args.layout not in LAYOUTS:
+        if not args.layout.startswith("regex:"):
+            parser.error(f"--layout must be one of {', '.join(LAYOUTS)} or regex:PATTERN, not {args.layout!r}")
+        try:
+            compile_pattern(args.layout.removeprefix("regex:"))
+        except Exception as e:
+            parser.error(f"--layout {args.layout!r}: {e}")
+    if args.roster and not args.roster.is_file():
+        parser.error(f"--roster {args.roster} does not exist")
+    if not 0 < args.similarity <= 1:
+        parser.error("--similarity must be in (0, 1]")
+    columns = dict(_pair(text, "--canvas-column", parser) for text in args.canvas_column)
+    points = {}
+    for text in args.points:
+        slug, value = _pair(text, "--points", parser)
+        try:
+            points[slug] = float(value)
+        except ValueError:
+            parser.error(f"--points {text!r}: {value!r} is not a number")
+        if points[slug] <= 0:
+            parser.error(f"--points {text!r}: points must be positive")
+    canvas = CanvasOptions(args.roster, columns, points, args.scale_to_roster)
+    return LmsOptions(args.layout, canvas, points, args.similarity)
+
+
+def _pair(text: str, flag: str, parser: argparse.ArgumentParser) -> tuple[str, str]:
+    slug, sep, value = text.partition("=")
+    if not sep or not slug or not value:
+        parser.error(f"{flag} expects SLUG=VALUE, got {text!r}")
+    return slug, value
