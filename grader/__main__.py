@@ -1,10 +1,12 @@
-"""Command line: ``python -m grader grade|merge|release``.
+"""Command line: ``python -m grader grade|merge|gradescope|release``.
 
 Example:
     $ python -m grader grade submissions/ --out results/ --jobs 2
     3 rows: 2 graded (1 with full marks), 1 not graded; 14.2 s
     $ python -m grader grade submissions/ --out part1/ --shard 1/2   # on machine 1, and 2/2 on machine 2
     $ python -m grader merge part1/ part2/ --out results/
+    $ python -m grader grade canvas_download.zip --out results/ --roster gradebook_export.csv
+    $ python -m grader gradescope 01_mental_model --out autograder.zip
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from . import lms
+from . import gradescope, lms
 from .autograde import Limits
 from .batch import grade_batch, summary_line
 from .course import Course, write_exercises
@@ -64,6 +66,10 @@ def main(argv: list[str] | None = None) -> int:
     m.add_argument("parts", nargs="+", type=Path, help="results folders of the shards")
     m.add_argument("--out", type=Path, required=True, help="folder for the merged results")
 
+    gs = commands.add_parser("gradescope", help="build Gradescope's autograder zip for one assignment")
+    gs.add_argument("assignment", help="assignment id, e.g. 01_mental_model")
+    gs.add_argument("--out", type=Path, required=True, help="the zip to write (autograder.zip)")
+
     r = commands.add_parser("release", help="regenerate exercises/ from solutions/ with nbgrader")
     r.add_argument("assignments", nargs="*", help="assignment ids (default: all)")
 
@@ -93,6 +99,12 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
     known = course.assignments()
+    if args.command == "gradescope":
+        if args.assignment not in known:
+            parser.error(f"unknown assignment {args.assignment!r}; known: {known}")
+        print(f"wrote {gradescope.build(args.assignment, args.out, course)}: upload it as the autograder")
+        return 0
+
     unknown = sorted(set(args.assignments) - set(known))
     if unknown:
         parser.error(f"unknown assignments {unknown}; known: {known}")
