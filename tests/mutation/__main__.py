@@ -42,27 +42,30 @@ def main(argv: list[str] | None = None) -> int:
     unknown = sorted(set(todo) - set(known))
     if unknown:
         parser.error(f"no such question: {unknown}")
-    results = {}
+    results, errors = {}, []
     if args.jobs > 1 and len(todo) > 1:
         with ProcessPoolExecutor(args.jobs, mp_context=multiprocessing.get_context("spawn")) as pool:
-            for qid, result in pool.map(run_one, todo):
-                results[qid] = result
-                print(f"{qid}: {result['killed']}/{result['mutants']} killed in {result['seconds']} s", flush=True)
+            done = list(pool.map(run_one, todo))
     else:
-        for qid in todo:
-            results[qid] = run_one(qid)[1]
-            print(f"{qid}: {results[qid]['killed']}/{results[qid]['mutants']} killed", flush=True)
+        done = [run_one(qid) for qid in todo]
+    for qid, result in done:
+        if "error" in result:
+            errors.append(result["error"])
+            print(result["error"], file=sys.stderr)
+            continue
+        results[qid] = result
+        print(f"{qid}: {result['killed']}/{result['mutants']} killed in {result['seconds']} s", flush=True)
     merged = {q: rep.merge(report["questions"].get(q), r, args.baseline) for q, r in results.items()}
     if args.no_write:
         print(json.dumps(merged))
-        return 0
+        return 1 if errors else 0
     report["questions"] = {q: e for q, e in {**report["questions"], **merged}.items() if q in known}
     rep.write(report)
     failing = {q: rep.problems(e) for q, e in sorted(report["questions"].items()) if rep.problems(e)}
     for qid, why in failing.items():
         print(f"{qid}: " + "; ".join(why), file=sys.stderr)
     print(f"report: {Path(rep.REPORT).relative_to(rep.REPO)} ({len(report['questions'])} questions)")
-    return 1 if failing else 0
+    return 1 if failing or errors else 0
 
 
 if __name__ == "__main__":

@@ -107,8 +107,8 @@ def run_question(question: Question) -> dict:
     """Grades the solution and every mutant; the solution must pass."""
     base: dict = {"__name__": "__main__"}
     with contextlib.redirect_stdout(io.StringIO()):
-        for source in question.context:
-            exec(compile(source, "<context>", "exec"), base)
+        for i, source in enumerate(question.context):
+            exec(compile(source, f"<cell {i} before the answer>", "exec"), base)
     tests = [question.visible, question.hidden]
     failure = _passes(base, _code(question.answer), tests)
     if failure:
@@ -135,5 +135,9 @@ def all_questions() -> dict[str, Question]:
 
 
 def run_one(qid: str) -> tuple[str, dict]:
-    """(qid, result) for one question id; a worker process's task."""
-    return qid, run_question(all_questions()[qid])
+    """(qid, result) for one question id; a worker process's task. A solution that fails
+    its own tests gives a result with ``error`` set."""
+    try:
+        return qid, run_question(all_questions()[qid])
+    except Exception as err:  # the solution or a cell before it fails: report, don't crash
+        return qid, {"error": f"{qid}: {type(err).__name__}: {err}"}
