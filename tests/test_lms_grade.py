@@ -80,3 +80,44 @@ def test_index_and_layout_are_written(canvas_batch, tmp_path):
     shutil.copytree(out, tmp_path / "part")
     run(sys.executable, "-m", "grader", "merge", tmp_path / "part", "--out", merged)
     assert [line.split(",")[1] for line in (merged / "canvas.csv").read_text().splitlines()[2:]] == ["12345", "23456"]
+
+
+@pytest.fixture(scope="module")
+def moodle_batch(tmp_path_factory):
+    download = tmp_path_factory.mktemp("moodle") / "download"
+    ada = download / "Ada Lovelace_700001_assignsubmission_file"
+    ada.mkdir(parents=True)
+    shutil.copy(SOLUTION, ada / "01_mental_model.ipynb")
+    grace = download / "Grace Hopper_700003_assignsubmission_onlinetext"
+    grace.mkdir()
+    (grace / "onlinetext.html").write_text("<p>see attached</p>")
+    out = download.parent / "results"
+    run(
+        sys.executable,
+        "-m",
+        "grader",
+        "grade",
+        download,
+        "--out",
+        out,
+        "--jobs",
+        "1",
+        "--points",
+        "01_mental_model=100",
+    )
+    return out
+
+
+def test_moodle_download_gives_a_worksheet_and_feedback_zip(moodle_batch):
+    from test_lms_moodle import moodle_feedback_owner, moodle_import
+
+    out = moodle_batch
+    assert {(r["student"], r["name"], r["status"]) for r in rows(out)} == {
+        ("700001", "Ada Lovelace", "graded"),
+        ("700003", "Grace Hopper", "not_a_notebook"),
+    }
+    assert moodle_import(out / "moodle" / "01_mental_model" / "grading_worksheet.csv") == {"700001": "100"}
+    with zipfile.ZipFile(out / "moodle" / "01_mental_model" / "feedback.zip") as zf:
+        (name,) = zf.namelist()
+        assert moodle_feedback_owner(name) == ("700001", "assignsubmission_file", "01_mental_model_feedback.html")
+        assert "sgd_from_scratch" in zf.read(name).decode()
