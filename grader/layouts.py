@@ -74,7 +74,8 @@ def detect(root: Path) -> str:
         entries = read(root, layout)
         marked = layout == "folders" or any(e.handle or (not e.problem and e.filename != e.path.name) for e in entries)
         scores[layout] = sum(bool(e.student) for e in entries) if marked else 0
-    return max(scores, key=lambda layout: scores[layout])  # the first of equals: the most specific
+    best = max(scores, key=lambda layout: scores[layout])  # the first of equals: the most specific
+    return best if scores[best] else "folders"
 
 
 def read(root: Path, layout: str) -> list[Entry]:

@@ -121,6 +121,8 @@ def test_plain_folders_still_work(tmp_path):
     shutil.copytree(FIXTURES / "folders", tmp_path / "class", dirs_exist_ok=True)
     (tmp_path / "class" / "cy").mkdir()  # an empty folder is no mark of any LMS
     assert detect(tmp_path / "class") == "folders"
+    (tmp_path / "nothing").mkdir()
+    assert detect(tmp_path / "nothing") == "folders"
     f = found("folders", tmp_path)
     assert {(s.student, s.assignment) for s in f.submissions} == {("ada", "01_mental_model"), ("bob", "02_chain")}
     assert problems(f) == {("", ""): "not_in_student_folder"}
