@@ -73,6 +73,7 @@ def test_autograder_zip_grades_one_submission_like_gradescope(tmp_path):
     print(f"run_autograder: {seconds:.1f} s, peak memory (PSS of the process tree) {peak['mb']:.0f} MB")
 
     report = json.loads((root / "results" / "results.json").read_text())
+    print(report["output"])
     assert report["score"] == 7
     assert "Grader isolation:" in report["output"]
     tests = {t["name"]: t for t in report["tests"]}
