@@ -99,6 +99,10 @@ def write_canvas_csv(
             ids = [first.name or student, canvas_id, "", "", ""]
         cells = [_cell(scores[student].get(a), possible[a], target[a]) for a in assignments]
         lines.append([*ids, *cells])
+    if lines and not roster and layout not in ("canvas", "moodle", "classroom"):
+        left_out.append(
+            "canvas.csv: folder names are no Canvas ids, so Canvas can match students only by name: --roster"
+        )
     with path.open("w", newline="", encoding="utf-8") as f:
         writer = csv.writer(f)
         writer.writerow([*HEADER, *(columns[a] for a in assignments)])

@@ -126,6 +126,16 @@ def test_bare_slugs_would_create_new_assignments(tmp_path):
     assert problems == ["new assignment '01_mental_model'", "new assignment '02_chain'"]
 
 
+def test_folder_names_without_a_roster_are_written_with_a_warning(tmp_path):
+    warnings = write_canvas_csv([result("ada", "01_mental_model", 7.0, 7.0)], tmp_path / "canvas.csv")
+    assert read(tmp_path / "canvas.csv")[2] == ["ada", "", "", "", "", "7"]
+    assert warnings == [
+        "canvas.csv: folder names are no Canvas ids, so Canvas can match students only by name: --roster"
+    ]
+    _, problems = canvas_import(tmp_path / "canvas.csv")
+    assert "unknown student 'ada'" in problems
+
+
 def test_with_the_roster_folder_ids_match_by_sis_and_columns_come_from_the_export(tmp_path):
     by_sis = [
         result("S-001", "01_mental_model", 7.0, 7.0),
