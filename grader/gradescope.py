@@ -45,7 +45,8 @@ RUN_AUTOGRADER = """#!/usr/bin/env bash
 set -uo pipefail
 ROOT="${AUTOGRADER_ROOT:-/autograder}"
 PYTHON="${AUTOGRADER_PYTHON:-$ROOT/venv/bin/python}"
-cd "$ROOT/source" && exec "$PYTHON" -m grader.gradescope --root "$ROOT" --assignment __ASSIGNMENT__
+cd "$ROOT/source" && exec "$PYTHON" -m grader.gradescope --root "$ROOT" --assignment __ASSIGNMENT__ \
+    ${GRADER_MEMORY_MB:+--memory "$GRADER_MEMORY_MB"}
 """
 
 HIDDEN_SUFFIX = "_hidden"
@@ -70,8 +71,11 @@ def build(assignment: str, out: Path, course: Course | None = None) -> Path:
     return out
 
 
-def run(root: Path, assignment: str) -> dict:
-    """Grades the notebook in ``root/submission``; writes and returns ``root/results/results.json``."""
+def run(root: Path, assignment: str, memory_mb: int | None = None) -> dict:
+    """Grades the notebook in ``root/submission``; writes and returns ``root/results/results.json``.
+
+    ``memory_mb`` caps the kernel's address space (``Limits.memory_mb`` when None).
+    """
     from .autograde import Limits
     from .batch import grade_batch
     from .sandbox import isolation
@@ -87,7 +91,8 @@ def run(root: Path, assignment: str) -> dict:
             classroom.mkdir(parents=True)
             shutil.copy((exact or notebooks)[0], classroom / f"{assignment}.ipynb")
             out = Path(tmp) / "results"
-            results = grade_batch(classroom.parent, out, 1, Limits(), compile_cache=False)
+            limits = Limits(memory_mb=memory_mb) if memory_mb else Limits()
+            results = grade_batch(classroom.parent, out, 1, limits, compile_cache=False)
             graded = next(r for r in results if r.assignment == assignment)
             report = _report(graded, isolation(), (exact or notebooks)[0].name)
     (root / "results").mkdir(parents=True, exist_ok=True)
@@ -137,8 +142,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m grader.gradescope", description="grade one Gradescope submission")
     parser.add_argument("--root", type=Path, default=Path(os.environ.get("AUTOGRADER_ROOT", "/autograder")))
     parser.add_argument("--assignment", required=True)
+    parser.add_argument("--memory", type=int, help="MB of address space for the kernel")
     args = parser.parse_args(argv)
-    report = run(args.root, args.assignment)
+    report = run(args.root, args.assignment, args.memory)
     print(f"score {report['score']:g}; {len(report.get('tests', []))} tests", file=sys.stderr)
     return 0
 
