@@ -16,6 +16,7 @@ Example:
 from __future__ import annotations
 
 import argparse
+import csv
 import dataclasses
 import json
 import shutil
@@ -112,8 +113,13 @@ def options_from(args: argparse.Namespace, parser: argparse.ArgumentParser) -> L
             compile_pattern(args.layout.removeprefix("regex:"))
         except Exception as e:
             parser.error(f"--layout {args.layout!r}: {e}")
-    if args.roster and not args.roster.is_file():
-        parser.error(f"--roster {args.roster} does not exist")
+    if args.roster:
+        try:
+            header = next(csv.reader(args.roster.open(newline="", encoding="utf-8-sig")), [])
+        except (OSError, UnicodeDecodeError, csv.Error) as e:
+            parser.error(f"--roster {args.roster}: {e}")
+        if not {"Student", "ID"} <= set(header):
+            parser.error(f"--roster {args.roster} is not a Canvas gradebook export (no Student and ID columns)")
     if not 0 < args.similarity <= 1:
         parser.error("--similarity must be in (0, 1]")
     columns = dict(_pair(text, "--canvas-column", parser) for text in args.canvas_column)

@@ -158,7 +158,7 @@ def test_a_moodle_zip_with_one_student_is_not_taken_for_the_class_folder(tmp_pat
     assert f.layout == "moodle" and problems(f) == {("700001", "notes"): "unexpected_folder"}
 
 
-def test_unusable_layout_is_an_argument_error(tmp_path):
+def test_unusable_layout_or_roster_is_an_argument_error(tmp_path):
     for layout in ("blackboard", "regex:(?P<student_id>.+)"):
         proc = subprocess.run(
             [sys.executable, "-m", "grader", "grade", tmp_path, "--out", tmp_path / "out", "--layout", layout],
@@ -167,4 +167,13 @@ def test_unusable_layout_is_an_argument_error(tmp_path):
             text=True,
         )
         assert proc.returncode == 2 and "--layout" in proc.stderr, proc.stderr
-    shutil.rmtree(tmp_path / "out", ignore_errors=True)
+    (tmp_path / "roster.csv").write_text("name,email\nAda,ada@uni.example\n")
+    for roster in (tmp_path / "roster.csv", tmp_path / "missing.csv"):
+        proc = subprocess.run(
+            [sys.executable, "-m", "grader", "grade", tmp_path, "--out", tmp_path / "out", "--roster", roster],
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+        )
+        assert proc.returncode == 2 and "--roster" in proc.stderr, proc.stderr
+    assert not (tmp_path / "out").exists(), "nothing is graded with unusable arguments"
