@@ -45,7 +45,7 @@ def write_index(
         + f"; {sum(r.status == 'graded' for r in graded)} graded. Scores: <a href='grades.csv'>grades.csv</a>,"
         " <a href='canvas.csv'>canvas.csv</a>, <a href='results.json'>results.json</a>.</p>",
     ]
-    parts += _class_table(graded, questions)
+    parts += _class_table(graded, questions, out)
     parts += _distributions(graded, questions)
     parts += _pairs(pairs, threshold)
     parts += _problems([r for r in results if r.status in NOT_SUBMISSIONS])
@@ -73,7 +73,7 @@ def _per_question(r: Result) -> dict[str, list[float]]:
     return totals
 
 
-def _class_table(results: list[Result], questions: dict[str, list[str]]) -> list[str]:
+def _class_table(results: list[Result], questions: dict[str, list[str]], folder: Path) -> list[str]:
     out = ["<h2>Class</h2>"]
     for assignment in sorted({r.assignment for r in results}):
         qs = questions.get(assignment, [])
@@ -85,7 +85,9 @@ def _class_table(results: list[Result], questions: dict[str, list[str]]) -> list
             per = _per_question(r)
             cells = "".join(_score_cell(*per[q]) if q in per else "<td>not run</td>" for q in qs)
             link = f"feedback/{quote(r.student)}/{quote(assignment)}.html"
-            total = f'<a href="{link}">{number(r.score)}/{number(r.max_score)}</a>'
+            total = f"{number(r.score)}/{number(r.max_score)}"
+            if (folder / "feedback" / r.student / f"{assignment}.html").is_file():  # none for an unreadable notebook
+                total = f'<a href="{link}">{total}</a>'
             who = f"<td>{html.escape(r.student)}</td><td>{html.escape(r.name)}</td><td>{'late' if r.late else ''}</td>"
             out.append(
                 f"<tr>{who}{cells}<td>{total}</td><td title='{html.escape(r.detail)}'>{_status_words(r)}</td></tr>"
