@@ -1,6 +1,7 @@
 """Every exercise, graded by the real grader: the solution earns full marks, the
-untouched exercise earns 0 without crashing the batch, and every wrong-but-plausible
-answer in tests/mutants/ loses its own question's points and only those."""
+untouched exercise earns 0 without crashing the batch, every wrong-but-plausible
+answer in tests/mutants/ loses its own question's points and only those, and every
+correct answer written differently, in tests/alternatives/, keeps full marks."""
 
 from __future__ import annotations
 
@@ -17,6 +18,8 @@ from grader.results import question_of
 
 ASSIGNMENTS = assignment_ids()
 MUTANTS = sorted((REPO / "tests" / "mutants").glob("*/*.py"))
+ALTERNATIVES = sorted((REPO / "tests" / "alternatives").glob("*/*.py"))
+MIN_MUTANTS, MIN_ALTERNATIVES = 4, 2  # per question
 
 
 def mutant_question(path: Path) -> str:
@@ -43,12 +46,13 @@ def graded(tmp_path_factory):
         ]:
             (subs / student).mkdir(exist_ok=True)
             (subs / student / f"{assignment}.ipynb").write_bytes(source.read_bytes())
-    for mutant in MUTANTS:
-        assignment = mutant.parent.name
-        folder = subs / f"mutant-{assignment}-{mutant.stem}"
-        folder.mkdir()
-        nb = with_answer(assignment, mutant_question(mutant), mutant.read_text())
-        nbformat.write(nb, folder / f"{assignment}.ipynb")
+    for kind, files in [("mutant", MUTANTS), ("alternative", ALTERNATIVES)]:
+        for answer in files:
+            assignment = answer.parent.name
+            folder = subs / f"{kind}-{assignment}-{answer.stem}"
+            folder.mkdir()
+            nb = with_answer(assignment, mutant_question(answer), answer.read_text())
+            nbformat.write(nb, folder / f"{assignment}.ipynb")
     out = tmp_path_factory.mktemp("results")
     run(sys.executable, "-m", "grader", "grade", subs, "--out", out, "--jobs", "2", timeout=3000)
     with (out / "grades.csv").open() as f:
@@ -82,8 +86,13 @@ def test_every_question_has_a_mutant(assignment):
     assert len(questions) >= 2, f"{assignment} needs at least two graded questions"
     for q in questions:
         assert f"{q}_visible" in ids and f"{q}_hidden" in ids, f"{assignment}: {q} needs a visible and a hidden test"
-    covered = {mutant_question(m) for m in MUTANTS if m.parent.name == assignment}
-    assert questions <= covered, f"{assignment}: no mutant for {sorted(questions - covered)}"
+    for kind, files, least in [("mutants", MUTANTS, MIN_MUTANTS), ("alternatives", ALTERNATIVES, MIN_ALTERNATIVES)]:
+        count = {q: 0 for q in questions}
+        for f in files:
+            if f.parent.name == assignment:
+                count[mutant_question(f)] += 1
+        few = {q: n for q, n in count.items() if n < least}
+        assert not few, f"{assignment}: fewer than {least} {kind} for {few}"
 
 
 @pytest.mark.parametrize("mutant", MUTANTS, ids=lambda m: f"{m.parent.name}/{m.stem}")
@@ -102,3 +111,11 @@ def test_mutant_loses_its_question_and_only_it(graded, mutant):
     for q, (s, t) in per_question.items():
         if q != target:
             assert s == t, f"{mutant.name} also lost points on {q}"
+
+
+@pytest.mark.parametrize("alternative", ALTERNATIVES, ids=lambda m: f"{m.parent.name}/{m.stem}")
+def test_correct_alternative_keeps_full_marks(graded, alternative):
+    table, _ = graded
+    row = table[(f"alternative-{alternative.parent.name}-{alternative.stem}", alternative.parent.name)]
+    assert row["status"] == "graded", row
+    assert float(row["score"]) == float(row["max_score"]) > 0, f"{alternative.name} lost points: {row['detail']}"
