@@ -1,0 +1,20 @@
+# question: q2
+# why: zeroes the update but keeps the inner state of the bad step: Adam's moments are poisoned.
+class SkipState(NamedTuple):
+    inner_state: optax.OptState
+    skipped: jax.Array
+
+
+def skip_nonfinite(inner: optax.GradientTransformation) -> optax.GradientTransformation:
+    """Runs inner on finite updates; on a NaN or Inf anywhere, a zero update and a count."""
+    def init_fn(params):
+        return SkipState(inner_state=inner.init(params), skipped=jnp.zeros([], jnp.int32))
+
+    def update_fn(updates, state, params=None):
+        finite = jnp.all(jnp.array([jnp.all(jnp.isfinite(u)) for u in jax.tree.leaves(updates)]))
+        new_updates, new_inner = inner.update(updates, state.inner_state, params)
+        out = jax.tree.map(lambda u: jnp.where(finite, u, jnp.zeros_like(u)), new_updates)
+        skipped = state.skipped + jnp.where(finite, 0, 1).astype(state.skipped.dtype)
+        return out, SkipState(inner_state=new_inner, skipped=skipped)
+
+    return optax.GradientTransformation(init_fn, update_fn)
