@@ -7,7 +7,7 @@ submission's name, lateness and download prefix, then writes:
 - ``canvas_feedback/<assignment>.zip`` for a Canvas download, ``moodle/<assignment>/``
   for a Moodle one (see :mod:`grader.canvas`, :mod:`grader.moodle`);
 - index.html with the near-identical answer pairs (:mod:`grader.similarity`);
-- ``lms.json``: the layout, so that ``merge`` writes the same canvas.csv.
+- ``lms.json``: the layout and these options, so that ``merge`` writes the same files.
 
 Example:
     >>> warnings = finish(Path("download.zip"), Path("results"), results, course, LmsOptions(layout="canvas"))
@@ -48,32 +48,75 @@ def finish(source: Path, out: Path, results: list[Result], course: Course, optio
         subs = {(s.student, s.assignment): s for s in found.submissions}
         mine = [r for r in results if (r.student, r.assignment) in subs and r.status not in NOT_SUBMISSIONS]
         for r in mine:
-            r.name, r.late = subs[(r.student, r.assignment)].name, subs[(r.student, r.assignment)].late
+            sub = subs[(r.student, r.assignment)]
+            r.name, r.late, r.handle = sub.name, sub.late, sub.handle
         notebooks = {(r.student, r.assignment): subs[(r.student, r.assignment)].path for r in mine}
         references = {
             a: [course.exercises / a / f"{a}.ipynb", course.solutions / a / f"{a}.ipynb"] for _, a in notebooks
         }
         pairs = similar_pairs(notebooks, references, options.threshold)
-    warnings = write_reports(results, out, options.canvas, found.layout)
-    handles = {key: sub.handle for key, sub in subs.items()}
+    options.layout = found.layout
+    (out / "lms.json").write_text(json.dumps(_saved(options)))
+    return write_lms_files(results, out, options=options, pairs=pairs)
+
+
+def write_lms_files(
+    results: list[Result],
+    out: Path,
+    parts: list[Path] = (),
+    options: LmsOptions | None = None,
+    pairs: list | None = None,
+) -> list[str]:
+    """grades.csv, results.json, canvas.csv, the LMS's upload files and index.html from ``results``.
+
+    ``merge`` passes the shards' folders instead of ``options``: their ``lms.json``
+    says how they were graded. ``pairs=None``: the similarity check did not run.
+    """
+    warnings = []
+    if options is None:
+        options, warnings = _options_of(parts)
+    warnings += write_reports(results, out, options.canvas, options.layout or "folders")
+    handles = {(r.student, r.assignment): r.handle for r in results if r.handle}
     shutil.rmtree(out / "canvas_feedback", ignore_errors=True)
-    if found.layout == "canvas":
+    shutil.rmtree(out / "moodle", ignore_errors=True)
+    if options.layout == "canvas":
         write_feedback_zip(results, handles, out / "feedback", out / "canvas_feedback")
-    if found.layout == "moodle":
+    if options.layout == "moodle":
         write_moodle(results, handles, out / "feedback", out / "moodle", options.points)
-    write_index(results, out, pairs, options.threshold, found.layout)
-    (out / "lms.json").write_text(json.dumps({"layout": found.layout}))
+    write_index(results, out, pairs, options.threshold, options.layout or "folders")
+    if parts:
+        (out / "lms.json").write_text(json.dumps(_saved(options)))
     return warnings
 
 
-def layout_of(parts: list[Path]) -> str:
-    """The layout the shards were graded in (``lms.json``), for ``merge``."""
+def _saved(options: LmsOptions) -> dict:
+    canvas = options.canvas
+    roster = str(canvas.roster.resolve()) if canvas.roster else None
+    return {
+        "layout": options.layout,
+        "points": options.points,
+        "threshold": options.threshold,
+        "canvas": {"roster": roster, "columns": canvas.columns, "points": canvas.points, "scale": canvas.scale},
+    }
+
+
+def _options_of(parts: list[Path]) -> tuple[LmsOptions, list[str]]:
+    """The options the shards were graded with (their ``lms.json``), for ``merge``."""
     for part in parts:
         try:
-            return json.loads((part / "lms.json").read_text())["layout"]
-        except (OSError, ValueError, KeyError):
+            saved = json.loads((part / "lms.json").read_text())
+        except (OSError, ValueError):
             continue
-    return "folders"
+        c = saved.get("canvas", {})
+        roster = Path(c["roster"]) if c.get("roster") else None
+        warnings = []
+        if roster and not roster.is_file():
+            warnings.append(f"canvas.csv: the shards' roster {roster} is not here, so canvas.csv has no SIS ids")
+            roster = None
+        canvas = CanvasOptions(roster, c.get("columns", {}), c.get("points", {}), c.get("scale", False))
+        options = LmsOptions(saved.get("layout"), canvas, saved.get("points", {}), saved.get("threshold", THRESHOLD))
+        return options, warnings
+    return LmsOptions(layout="folders"), []
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

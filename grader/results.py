@@ -12,6 +12,7 @@ import dataclasses
 import json
 import os
 import shutil
+import sys
 from pathlib import Path
 
 CSV_COLUMNS = ["student", "assignment", "score", "max_score", "status", "detail", "backend", "name", "late"]
@@ -39,6 +40,7 @@ class Result:
     cells_seconds: float = 0.0  # of which the notebook's cells ran in the kernel
     name: str = ""  # the student's name as the LMS download gave it
     late: bool = False  # the LMS marked the submission late
+    handle: str = ""  # the LMS download's prefix for this student, to name feedback files for upload
 
     def save(self, path: Path) -> None:
         """Writes the result atomically: a killed grader leaves no half file."""
@@ -81,11 +83,10 @@ def merge(parts: list[Path], out: Path) -> list[Result]:
         results += [Result(**row) for row in json.loads((part / "results.json").read_text())]
         if (part / "feedback").is_dir():
             shutil.copytree(part / "feedback", out / "feedback", dirs_exist_ok=True)
-    from .lms import layout_of  # these import this module
-    from .report import write_index
+    from .lms import write_lms_files  # it imports this module
 
-    write_reports(results, out, layout=layout_of(parts))
-    write_index(results, out, layout=layout_of(parts))  # no notebooks here: no similarity check
+    for warning in write_lms_files(results, out, parts):
+        print(f"warning: {warning}", file=sys.stderr)
     return results
 
 
