@@ -95,9 +95,12 @@ def similar_pairs(
             if len(tokens) >= MIN_TOKENS:
                 answers[student] = tokens
         for (a, ta), (b, tb) in itertools.combinations(sorted(answers.items()), 2):
-            ratio = difflib.SequenceMatcher(None, ta, tb, autojunk=False).ratio()
-            if ratio >= threshold:
-                pairs.append(Pair(assignment, a, b, ratio, min(len(ta), len(tb))))
+            matcher = difflib.SequenceMatcher(None, ta, tb, autojunk=False)
+            # upper bounds first: most pairs are ruled out without the quadratic ratio()
+            if matcher.real_quick_ratio() >= threshold and matcher.quick_ratio() >= threshold:
+                ratio = matcher.ratio()
+                if ratio >= threshold:
+                    pairs.append(Pair(assignment, a, b, ratio, min(len(ta), len(tb))))
     return pairs
 
 
