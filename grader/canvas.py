@@ -9,7 +9,7 @@ export, ``--roster``), which also names the assignment columns and their points.
 
 Example:
     >>> options = CanvasOptions(roster=Path("gradebook_export.csv"), scale=True)
-    >>> unmatched = write_canvas_csv(results, Path("results/canvas.csv"), options, layout="canvas")
+    >>> warnings = write_canvas_csv(results, Path("results/canvas.csv"), options, layout="canvas")
 """
 
 from __future__ import annotations
