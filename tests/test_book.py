@@ -44,6 +44,12 @@ def test_notebook_is_in_sync_with_its_markdown(chapter):
     assert all(not c.get("outputs") for c in ipynb.cells), "commit chapter notebooks without outputs"
 
 
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_chapter_code_uses_tree_norm_not_the_deprecated_global_norm(chapter):
+    code = [c.source for c in jupytext.read(REPO / "book" / f"{chapter}.md").cells if c.cell_type == "code"]
+    assert not [src for src in code if "optax.global_norm(" in src], "use optax.tree.norm (global_norm warns)"
+
+
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):  # keep the test output readable
         pass
