@@ -131,7 +131,7 @@ def our_kernel_start(work: Path, repeats: int = 5) -> float:
 
     from traitlets.config import Config
 
-    from grader.sandbox import kernel_manager_class
+    from grader.kernels import kernel_manager_class
 
     config = Config()
     config.SandboxedKernelManager.work_dir = str(work)

@@ -12,19 +12,19 @@ Example:
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import os
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-from . import gradescope, lms
+from . import devices, gradescope, lms
 from .autograde import Limits
 from .batch import grade_batch, summary_line
 from .course import Course, write_exercises
 from .results import merge
 from .sandbox import isolation
-from .submissions import forced_layout
 
 
 def shard_arg(text: str) -> tuple[int, int]:
@@ -55,6 +55,12 @@ def main(argv: list[str] | None = None) -> int:
         "--platform", choices=["cpu", "gpu", "tpu"], help="JAX platform for the kernels (default: JAX chooses)"
     )
     g.add_argument(
+        "--gpu-memory",
+        type=float,
+        default=0.0,
+        help="share of a GPU's memory each worker's kernels may use, 0-1 (default: 90%% split between its workers)",
+    )
+    g.add_argument(
         "--no-compile-cache",
         dest="compile_cache",
         action="store_false",
@@ -80,12 +86,20 @@ def main(argv: list[str] | None = None) -> int:
             parser.error(f"{args.submissions} does not exist")
         if min(args.jobs, args.timeout, args.memory) < 1:
             parser.error("--jobs, --timeout and --memory must be at least 1")
-        limits = Limits(timeout=args.timeout, memory_mb=args.memory, platform=args.platform or "")
-        print(f"isolation: {isolation()}", file=sys.stderr)
+        if not 0 <= args.gpu_memory <= 1:
+            parser.error("--gpu-memory must be between 0 and 1")
+        try:
+            accelerators = devices.detect(args.platform or "")
+        except ValueError as e:
+            parser.error(str(e))
+        limits = Limits(args.timeout, args.memory, platform=args.platform or "", accelerators=accelerators)
+        limits = dataclasses.replace(limits, gpu_memory=args.gpu_memory)
+        print(f"isolation: {isolation()}; accelerators: {accelerators.platform}", file=sys.stderr)
         start = time.perf_counter()
         options = lms.options_from(args, parser)
-        with forced_layout(options.layout):  # batch.py's collect reads the download as the user said
-            results = grade_batch(args.submissions, args.out, args.jobs, limits, course, args.shard, args.compile_cache)
+        results = grade_batch(
+            args.submissions, args.out, args.jobs, limits, course, args.shard, args.compile_cache, options.layout
+        )
         for warning in lms.finish(args.submissions, args.out, results, course, options):
             print(f"warning: {warning}", file=sys.stderr)
         print(summary_line(results, time.perf_counter() - start))

@@ -9,78 +9,40 @@ Example:
 from __future__ import annotations
 
 import dataclasses
-import json
 import os
 import re
 import shutil
 import time
 import warnings
-from datetime import datetime
 from pathlib import Path
 
 import nbformat
 
 from .compile_cache import reader_config
 from .course import REPO_ROOT, nbgrader_api, nbgrader_config
+from .devices import Accelerators
+from .execute import execute_class
 from .feedback import feedback_html
 from .results import Result
-from .sandbox import UNPRIVILEGED_UID_BASE
+from .review import flags
+from .sandbox import stop_zygote
+from .sanitize import check_notebook, copy_for_grading
 from .submissions import Submission
-
-BACKEND_MARK = "optax-lego grader backend:"
-BACKEND_PROBE = f"import jax as _grader_jax\nprint({BACKEND_MARK!r}, _grader_jax.default_backend())"
 
 
 @dataclasses.dataclass(frozen=True)
 class Limits:
     timeout: int = 60  # seconds per cell
-    memory_mb: int = 4096  # address space of the kernel
+    memory_mb: int = 4096  # memory of the kernel
     max_processes: int = 256  # processes and threads of the kernel's uid
     platform: str = ""  # JAX_PLATFORMS for the kernel ("" lets JAX choose)
+    accelerators: Accelerators = Accelerators()  # device nodes the kernels get (see grader.devices)
+    gpu_memory: float = 0.0  # share of a GPU's memory per worker (0: split 90% between its workers)
 
     def export_platform(self) -> None:
         """Sets ``JAX_PLATFORMS`` in this process, for the kernels it starts ("" leaves it alone)."""
         if self.platform:
             os.environ["JAX_PLATFORMS"] = self.platform
-
-
-def _execute_with_backend_probe():
-    from nbgrader.preprocessors import Execute
-
-    from .sandbox import kernel_manager_class
-
-    class ExecuteWithBackendProbe(Execute):
-        """nbgrader's Execute in a sandboxed kernel, which it then asks for its JAX backend."""
-
-        def __init__(self, **kwargs):
-            super().__init__(**kwargs)
-            self.kernel_manager_class = kernel_manager_class()
-
-        def preprocess(self, nb, resources=None, km=None):
-            nb.cells.append(nbformat.v4.new_code_cell(BACKEND_PROBE))
-            try:
-                nb, resources = super().preprocess(nb, resources, km)
-            finally:
-                probe = nb.cells.pop()
-                nb.metadata["grader_cells_seconds"] = sum(map(_run_seconds, nb.cells))
-            text = "".join(o.get("text", "") for o in probe.get("outputs", []) if o.get("name") == "stdout")
-            nb.metadata["grader_backend"] = (
-                text.split(BACKEND_MARK, 1)[-1].strip() if BACKEND_MARK in text else "unknown"
-            )
-            return nb, resources
-
-    return ExecuteWithBackendProbe
-
-
-def _run_seconds(cell) -> float:
-    """How long ``cell`` ran in the kernel, from nbclient's timing metadata (0 if it did not run)."""
-    timing = cell.get("metadata", {}).get("execution", {})
-    if "iopub.status.busy" not in timing or "shell.execute_reply" not in timing:
-        return 0.0
-    start, end = (
-        datetime.fromisoformat(timing[k].replace("Z", "+00:00")) for k in ("iopub.status.busy", "shell.execute_reply")
-    )
-    return max((end - start).total_seconds(), 0.0)
 
 
 def config_for(
@@ -96,24 +58,27 @@ def config_for(
 
     c = nbgrader_config(course_root)
     c.Execute.timeout = limits.timeout
+    # A flood of output may lose messages (see grader.kernels): go on without them.
+    c.Execute.raise_on_iopub_timeout = False
     c.Execute.shutdown_kernel = "immediate"  # the outputs are in; waiting for a polite exit costs 0.1 s
     c.SandboxedKernelManager.work_dir = str(kernel_dir)
     c.SandboxedKernelManager.hidden_paths = [str(p) for p in hidden]
     c.SandboxedKernelManager.memory_mb = limits.memory_mb
+    c.SandboxedKernelManager.memory_limit = limits.accelerators.memory_limit
+    c.SandboxedKernelManager.device_nodes = [list(pair) for pair in limits.accelerators.nodes]
     c.SandboxedKernelManager.max_processes = limits.max_processes
-    c.SandboxedKernelManager.uid = UNPRIVILEGED_UID_BASE + os.getpid() % 10000
     if cache is not None:
         c.SandboxedKernelManager.readable_paths = [str(cache.parent)]  # the same for all of a worker's kernels
         c.SandboxedKernelManager.jax_config = reader_config(cache)
-    steps = [
-        _execute_with_backend_probe() if p is Execute else p
-        for p in Autograde.class_traits()["autograde_preprocessors"].default()
-    ]
+    defaults = Autograde.class_traits()["autograde_preprocessors"].default()
+    steps = [execute_class() if p is Execute else p for p in defaults]
     c.Autograde.autograde_preprocessors = steps
     c.ClearMetadataPreprocessor.preserve_nb_metadata_mask = {
         ("language_info", "name"),
         "grader_backend",
         "grader_cells_seconds",
+        "grader_integrity",
+        "grader_output_cut",
     }
     return c
 
@@ -143,22 +108,28 @@ def grade(
 def _grade(sub, master, scratch, limits, feedback_dir, hidden, cache) -> Result:
     warnings.filterwarnings("ignore", module="nbgrader")  # SQLAlchemy noise from nbgrader's gradebook
     limits.export_platform()
-    result = Result(sub.student, sub.assignment, 0.0, 0.0, "error", "")
-    problem = _check_notebook(sub.path)
+    problem = check_notebook(sub.path)
     if problem:
-        result.status, result.detail = "invalid_notebook", problem
-        return result
+        return Result(sub.student, sub.assignment, 0.0, 0.0, "invalid_notebook", problem)
+    result = _attempt(sub, master, scratch / "first", limits, feedback_dir, hidden, cache)
+    if result.status in RETRIED:  # perhaps the machine's fault: once more, in a fresh sandbox
+        stop_zygote()
+        result = _attempt(sub, master, scratch / "retry", limits, feedback_dir, hidden, cache)
+        result.detail += " (the same on a retry in a fresh sandbox)"
+    return result
 
+
+def _attempt(sub, master, scratch, limits, feedback_dir, hidden, cache) -> Result:
+    result = Result(sub.student, sub.assignment, 0.0, 0.0, "error", "")
     course_root = scratch / "course"
     shutil.copytree(master / "source" / sub.assignment, course_root / "source" / sub.assignment)
     shutil.copy(master / "gradebook.db", course_root / "gradebook.db")
     submitted = course_root / "submitted" / sub.student / sub.assignment
-    submitted.mkdir(parents=True)
-    shutil.copy(sub.path, submitted / f"{sub.assignment}.ipynb")
+    copies = copy_for_grading(sub.path, submitted / f"{sub.assignment}.ipynb")
 
     repo_secrets = [REPO_ROOT / name for name in ("solutions", ".git", "tests")]
-    course_hidden = (*hidden, master, scratch.parent, *repo_secrets)  # the same for all of a worker's kernels
-    kernel_dir = scratch.parent / f"worker-{os.getpid()}"  # one per worker: its zygote lives there
+    course_hidden = (*hidden, master, scratch.parent.parent, *repo_secrets)  # the same for a worker's kernels
+    kernel_dir = scratch.parent.parent / f"worker-{os.getpid()}"  # one per worker: its zygote lives there
     api = nbgrader_api(config_for(course_root, limits, kernel_dir, course_hidden, cache))
     outcome = api.autograde(sub.assignment, sub.student)
     if not outcome["success"]:
@@ -173,6 +144,13 @@ def _grade(sub, master, scratch, limits, feedback_dir, hidden, cache) -> Result:
     result.cells_seconds = autograded.metadata.get("grader_cells_seconds", 0.0)
     _read_scores(course_root, sub, result)
     result.status, result.detail = _status(autograded, result)
+    notes = [f"ignored {len(copies)} copied cell(s) of {', '.join(copies)}"] if copies else []
+    if autograded.metadata.get("grader_output_cut"):
+        notes.append(f"output cut short in {len(autograded.metadata['grader_output_cut'])} cell(s): too much")
+    review = flags(autograded)
+    if review:
+        notes.append("flagged for review: " + "; ".join(review[:5]))
+    result.detail = "; ".join([result.detail, *notes])
 
     try:
         html = feedback_html(autograded, api.coursedir.db_url, sub.student, sub.assignment)
@@ -183,21 +161,6 @@ def _grade(sub, master, scratch, limits, feedback_dir, hidden, cache) -> Result:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(html, encoding="utf-8")
     return result
-
-
-def _check_notebook(path: Path) -> str:
-    """A reason why ``path`` is not a usable notebook, or '' when it is one."""
-    try:
-        raw = json.loads(path.read_bytes())
-    except (UnicodeDecodeError, json.JSONDecodeError) as e:
-        return f"not valid JSON ({e})"
-    if not isinstance(raw, dict) or raw.get("nbformat") != 4:
-        return f"not an nbformat 4 notebook (nbformat={raw.get('nbformat') if isinstance(raw, dict) else None!r})"
-    try:
-        nbformat.validate(nbformat.reads(json.dumps(raw), as_version=4))
-    except nbformat.ValidationError as e:
-        return f"not a valid notebook: {e.message}"
-    return ""
 
 
 def _max_score(master: Path, assignment: str) -> float:
@@ -226,9 +189,15 @@ LIMIT_ERRORS = [
 ]
 
 
+# Outcomes that may be the machine's or the grader's fault, not the notebook's: tried twice.
+RETRIED = {"error", "kernel_died"}
+
 # When nbgrader gives up on a notebook: a key in its error, our status, and why.
 FAILURES = [
     ("DeadKernelError", "kernel_died", "the kernel died (os._exit, a crash, or memory exhausted)"),
+    ("Kernel didn't respond", "error", "the grader could not start a kernel"),
+    ("Kernel died before replying", "error", "the grader could not start a kernel"),
+    ("zygote did not start", "error", "the grader could not start a kernel"),
     ("CellTimeoutError", "timeout", "a cell ran past the time limit and did not stop when interrupted"),
     ("SchemaTooOldError", "tampered", "cells were duplicated or their grading metadata was changed"),
     ("MissingEntry", "tampered", "the notebook's grading metadata does not match the assignment"),
@@ -236,6 +205,13 @@ FAILURES = [
 
 
 def _status(nb, result: Result) -> tuple[str, str]:
+    integrity = nb.metadata.get("grader_integrity") or []
+    if integrity:  # the tests' verdicts cannot be trusted: no points
+        earned = result.score
+        result.score = 0.0
+        result.questions = {g: [0.0, top] for g, (_, top) in result.questions.items()}
+        why = "; ".join(integrity[:5])
+        return "tampered", f"the grader's integrity checks failed ({why}); tests said {earned:g}/{result.max_score:g}"
     errors = set()
     for cell in nb.cells:
         for o in cell.get("outputs", []):

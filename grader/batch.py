@@ -7,7 +7,8 @@ parallel, in the same worker pool that then grades.
 
 Results are kept per submission in ``RESULTS/.work`` as they finish, keyed by a
 fingerprint of the notebook, its assignment's source and the limits, so a second
-run resumes after a crash and regrades only what changed.
+run resumes after a crash and regrades only what changed, and what the grader itself
+could not grade (status ``error``, :data:`NOT_FINAL`).
 
 ``shard=(k, n)`` grades only the students whose id hashes to slice k of n, so that n
 machines can share a class; :func:`grader.results.merge` joins their results.
@@ -21,6 +22,7 @@ from __future__ import annotations
 import concurrent.futures
 import hashlib
 import multiprocessing
+import os
 import sys
 import tempfile
 from pathlib import Path
@@ -28,9 +30,13 @@ from pathlib import Path
 from .autograde import Limits, grade
 from .compile_cache import unseal, warm
 from .course import Course, release
+from .devices import worker_env
 from .progress import Progress
 from .results import Result, write_reports
 from .submissions import Submission, collect
+
+# Rows that the grader or the machine caused, not the student's code: a rerun grades them again.
+NOT_FINAL = {"error"}
 
 # Running the solution to fill the compile cache costs about one submission; it saves
 # about half of each later one, so it pays from the third submission of an assignment.
@@ -45,12 +51,13 @@ def grade_batch(
     course: Course | None = None,
     shard: tuple[int, int] = (1, 1),
     compile_cache: bool = True,
+    layout: str | None = None,
 ) -> list[Result]:
     course = course or Course.from_repo()
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="optax-lego-grader-") as tmp:
         tmp = Path(tmp)
-        found = collect(source, set(course.assignments()), tmp)
+        found = collect(source, set(course.assignments()), tmp, layout)
         mine = [sub for sub in found.submissions if in_shard(sub.student, shard)]
         problems = [r for r in found.problems if in_shard(r.student, shard)]
         done: list[Result] = []
@@ -58,7 +65,7 @@ def grade_batch(
         for sub in mine:
             fingerprint = _fingerprint(sub, course, limits)
             cached = Result.load(_state_path(out, sub))
-            if cached is not None and cached.fingerprint == fingerprint:
+            if cached is not None and cached.fingerprint == fingerprint and cached.status not in NOT_FINAL:
                 done.append(cached)
             else:
                 todo.append((sub, fingerprint))
@@ -66,7 +73,11 @@ def grade_batch(
             cache = tmp / "compile-cache" if compile_cache else None
             hidden = (source.resolve(), out.resolve(), tmp.resolve())
             context = multiprocessing.get_context("spawn")
-            with concurrent.futures.ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+            slots = context.Value("i", 0)  # each worker takes the next: its GPU, if any
+            pool = concurrent.futures.ProcessPoolExecutor(
+                jobs, context, initializer=_start_worker, initargs=(slots, jobs, limits)
+            )
+            with pool:
                 try:
                     done += _grade_all(pool, todo, course, tmp, out, limits, hidden, cache)
                 finally:
@@ -75,6 +86,13 @@ def grade_batch(
         results = done + problems
     write_reports(results, out)
     return results
+
+
+def _start_worker(slots, jobs: int, limits: Limits) -> None:
+    """Gives this worker (and so its kernels and its warm-ups) a GPU and a share of it."""
+    with slots.get_lock():
+        slot, slots.value = slots.value, slots.value + 1
+    os.environ.update(worker_env(slot, jobs, limits.accelerators.gpus, limits.gpu_memory))
 
 
 def in_shard(student: str, shard: tuple[int, int]) -> bool:
@@ -143,6 +161,7 @@ def _grade_all(pool, todo, course: Course, tmp: Path, out: Path, limits: Limits,
                 why = f"grader crashed: {type(e).__name__}: {e}"
                 result = Result(sub.student, sub.assignment, 0.0, 0.0, "error", why)
             result.fingerprint = fingerprint
+            result.name, result.late, result.handle = sub.name, sub.late, sub.handle
             result.save(_state_path(out, sub))
             results.append(result)
             progress.done(f"{sub.student}/{sub.assignment}: {result.status} {result.score:g}/{result.max_score:g}")

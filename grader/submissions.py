@@ -14,7 +14,6 @@ Example:
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import hashlib
 import re
@@ -32,9 +31,6 @@ NOT_SUBMISSIONS = frozenset(
     {"unknown_assignment", "not_a_notebook", "duplicate", "empty", "unexpected_folder", "not_in_student_folder"}
     | {"unrecognised_name"}
 )
-
-# The layout `collect` uses when its caller names none; None: detect it.
-_forced_layout: str | None = None
 
 
 @dataclasses.dataclass(frozen=True)
@@ -57,17 +53,6 @@ class Found:
     layout: str = "folders"
 
 
-@contextlib.contextmanager
-def forced_layout(layout: str | None):
-    """Makes :func:`collect` read downloads as ``layout`` (None: detect) inside the block."""
-    global _forced_layout
-    previous, _forced_layout = _forced_layout, layout
-    try:
-        yield
-    finally:
-        _forced_layout = previous
-
-
 def collect(source: Path, assignments: set[str], workdir: Path, layout: str | None = None) -> Found:
     """Lists gradable submissions in ``source`` and a row for everything else.
 
@@ -75,7 +60,7 @@ def collect(source: Path, assignments: set[str], workdir: Path, layout: str | No
     operating-system litter and are skipped silently.
     """
     root = unpack(source, workdir) if source.suffix == ".zip" else source
-    layout = layout or _forced_layout or layouts.detect(root)
+    layout = layout or layouts.detect(root)
     found = Found([], [], layout)
     by_student: dict[str, list[layouts.Entry]] = {}
     for entry in layouts.read(root, layout):

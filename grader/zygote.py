@@ -2,28 +2,47 @@
 
 Starting a kernel and importing jax, optax and flax costs more than most exercises take
 to run. Each grading worker starts one *zygote* in its sandbox; the zygote imports the
-heavy modules once and then forks a fresh ipykernel for every submission. A fork starts
-in milliseconds and shares nothing with the previous student's kernel: each child is a
-new process that never ran anyone's code before.
+heavy modules once and then forks a fresh ipykernel for every submission.
 
-The kernel manager launches ``python -m grader.zygote launch SOCKET CONNECTION_FILE CWD
-JAX_CONFIG``: a tiny client that asks the zygote for a kernel, forwards interrupts to it, and exits with
-it. If the client is killed, the zygote kills the kernel.
+Privilege separation. Run by root (as the grader runs in CI and on a grading machine),
+the zygote keeps root inside the sandbox and each forked child drops to a uid of its own,
+chosen by the grader per kernel, before any student code runs: it leaves the zygote's IPC
+namespace (System V shared memory and semaphores are then private to the kernel), sets
+its memory and process limits, clears its groups, switches every uid and gid, and sets
+``PR_SET_NO_NEW_PRIVS``. Changing uid also makes the kernel non-dumpable. So a student's
+kernel can neither signal, ptrace nor read or write the memory of the zygote (root), of
+the grader (outside the sandbox's pid namespace, invisible) or of another student's kernel
+(another uid). It cannot connect to the zygote either: the zygote's socket lives in a
+folder only root may enter, and the zygote accepts only peers of its own uid
+(``SO_PEERCRED``). No kernel is ever forked from a process that student code could touch.
+Without root the zygote and its kernels share one uid: the grader says so when it starts.
+
+Between two kernels the zygote kills every process left in its pid namespace, and the
+grader empties the work folder.
+
+The kernel manager launches ``python -m grader.zygote launch SOCKET REQUEST``: a tiny client
+that asks the zygote for a kernel, forwards interrupts to it, and exits with it. If the
+client is killed, the zygote kills the kernel. ``ping`` answers whether a zygote is alive
+and serving; the grader replaces one that does not answer.
 
 Example:
-    $ python -m grader.zygote serve /work/zygote.sock --own-pid-namespace   # inside the sandbox
-    $ python -m grader.zygote launch /work/zygote.sock /work/runtime/kernel.json /work/cwd '{}'
+    $ python -m grader.zygote serve /work/zygote/sock --own-pid-namespace   # inside the sandbox
+    $ python -m grader.zygote launch /work/zygote/sock '{"connection_file": ..., "uid": 100256}'
 """
 
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import json
 import os
+import resource
 import select
 import signal
 import socket
+import struct
 import sys
+import time
 
 # What a starting kernel imports (its debugger alone takes 0.1 s), then the course's libraries.
 # Only OpenBLAS (numpy) starts threads on import, and it stops them around a fork.
@@ -31,26 +50,42 @@ WARM_MODULES = [
     *("ipykernel.kernelapp", "ipykernel.ipkernel", "ipykernel.debugger", "IPython.core.debugger"),
     *("IPython.core.completerlib", "IPython.core.oinspect", "IPython.extensions.storemagic"),
     *("faulthandler", "sqlite3", "tornado.platform.asyncio"),
-    *("numpy", "jax", "jax.numpy", "optax", "flax.nnx", "matplotlib"),
+    *("numpy", "numpy.testing", "jax", "jax.numpy", "optax", "flax.nnx", "matplotlib"),
 ]
+CLONE_NEWIPC = 0x08000000
+PR_SET_NO_NEW_PRIVS = 38
+MIN_KERNEL_UID = 1000  # never a system account
 
 
-def serve(sock_path: str, own_pid_namespace: bool = False) -> None:
-    """Forks a kernel per request. In a pid namespace of its own (the bwrap sandbox), it
-    also kills whatever a finished kernel left running, so the next student meets none of
-    it; outside one that would be every process of its uid, so it does not."""
+def warm_up() -> None:
+    """Imports what every kernel needs. It initialises no JAX backend: a CUDA context must
+    never be created before a fork (the children could not use it); each kernel makes its own."""
     import importlib
 
     os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")  # debugpy's warning about frozen modules
     for name in WARM_MODULES:
         with contextlib.suppress(ImportError):
             importlib.import_module(name)
+
+
+def serve(sock_path: str, own_pid_namespace: bool = False) -> None:
+    """Forks a kernel per request, one at a time, and cleans up after each."""
+    warm_up()
     server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     server.bind(sock_path)
-    server.listen(1)
+    server.listen(8)
     while True:
         conn, _ = server.accept()
-        request = json.loads(conn.makefile().readline())
+        try:
+            request = _read_request(conn)
+        except (OSError, ValueError, PermissionError):
+            conn.close()
+            continue
+        if request.get("ping"):
+            with contextlib.suppress(OSError):
+                conn.sendall(b"pong\n")
+            conn.close()
+            continue
         pid = os.fork()
         if pid == 0:
             server.close()
@@ -58,15 +93,43 @@ def serve(sock_path: str, own_pid_namespace: bool = False) -> None:
             _become_kernel(request)
         _supervise(pid, conn)
         if own_pid_namespace:
-            with contextlib.suppress(ProcessLookupError):
-                os.kill(-1, signal.SIGKILL)  # every process here but this one
+            _kill_everything_else()
+
+
+def _read_request(conn: socket.socket) -> dict:
+    """The request of a peer with the zygote's own uid (the grader), never of a kernel."""
+    uid = struct.unpack("3i", conn.getsockopt(socket.SOL_SOCKET, socket.SO_PEERCRED, struct.calcsize("3i")))[1]
+    if uid != os.getuid():
+        raise PermissionError(f"uid {uid} may not ask for kernels")
+    conn.settimeout(10)
+    line = conn.makefile().readline()
+    conn.settimeout(None)
+    return json.loads(line)
+
+
+def _kill_everything_else() -> None:
+    """In its own pid namespace: kills every process but itself (and the namespace's init)."""
+    for _ in range(100):  # a fork bomb may add processes while the first pass runs
+        try:
+            os.kill(-1, signal.SIGKILL)
+        except ProcessLookupError:
+            return
+        with contextlib.suppress(ChildProcessError):
+            while os.waitpid(-1, os.WNOHANG)[0]:
+                pass
+        time.sleep(0.005)
 
 
 def _become_kernel(request: dict) -> None:
-    os.setpgid(0, 0)  # its own process group: interrupts and kills reach it alone
-    os.chdir(request["cwd"])
+    try:
+        os.setpgid(0, 0)  # its own process group: interrupts and kills reach it alone
+        _drop_privileges(request)
+        os.chdir(request["cwd"])
+    except BaseException as e:  # noqa: BLE001 - a kernel that cannot be confined must not start
+        print(f"grader.zygote: cannot confine the kernel: {e!r}", file=sys.stderr)
+        os._exit(70)
     signal.signal(signal.SIGINT, signal.default_int_handler)
-    if request["jax_config"]:  # set before the student's first line (jax is imported already)
+    if request.get("jax_config"):  # set before the student's first line (jax is imported already)
         import jax
 
         for name, value in request["jax_config"].items():
@@ -77,6 +140,29 @@ def _become_kernel(request: dict) -> None:
         IPKernelApp.launch_instance(argv=["-f", request["connection_file"]])
     finally:
         os._exit(0)
+
+
+def _drop_privileges(request: dict) -> None:
+    """Limits, then (as root) a private IPC namespace and the kernel's own uid."""
+    memory = request.get("memory_mb", 4096) * 2**20
+    limit = resource.RLIMIT_DATA if request.get("memory_limit") == "data" else resource.RLIMIT_AS
+    resource.setrlimit(limit, (memory, memory))
+    nproc = request.get("max_processes", 256)
+    resource.setrlimit(resource.RLIMIT_NPROC, (nproc, nproc))
+    if os.getuid() == 0:
+        uid = int(request["uid"])
+        if uid < MIN_KERNEL_UID:
+            raise ValueError(f"refusing kernel uid {uid}")
+        libc = ctypes.CDLL(None, use_errno=True)
+        if libc.unshare(CLONE_NEWIPC) != 0:
+            raise OSError(ctypes.get_errno(), "unshare(CLONE_NEWIPC)")
+        os.setgroups([])
+        os.setresgid(uid, uid, uid)
+        os.setresuid(uid, uid, uid)
+        if libc.prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0:
+            raise OSError(ctypes.get_errno(), "prctl(PR_SET_NO_NEW_PRIVS)")
+        if os.getuid() != uid or os.geteuid() != uid:
+            raise PermissionError("the uid did not change")
 
 
 def _supervise(pid: int, conn: socket.socket) -> None:
@@ -90,18 +176,29 @@ def _supervise(pid: int, conn: socket.socket) -> None:
             conn.close()
             return
         if select.select([conn], [], [], 0.05)[0]:
-            message = conn.recv(16)
-            if message:
-                os.killpg(pid, signal.SIGINT)
-            else:  # the client died: so must its kernel
-                os.killpg(pid, signal.SIGKILL)
+            message = b""
+            with contextlib.suppress(OSError):
+                message = conn.recv(16)
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(pid, signal.SIGINT if message else signal.SIGKILL)  # no message: the client died
 
 
-def launch(sock_path: str, connection_file: str, cwd: str, jax_config: str) -> int:
+def ping(sock_path: str, timeout: float = 10.0) -> bool:
+    """Whether a zygote serves on ``sock_path`` and answers within ``timeout`` seconds."""
+    try:
+        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as client:
+            client.settimeout(timeout)
+            client.connect(sock_path)
+            client.sendall(b'{"ping": true}\n')
+            return client.makefile("rb").readline() == b"pong\n"
+    except OSError:
+        return False
+
+
+def launch(sock_path: str, request: str) -> int:
     client = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     client.connect(sock_path)
-    request = {"connection_file": connection_file, "cwd": cwd, "jax_config": json.loads(jax_config)}
-    client.sendall((json.dumps(request) + "\n").encode())
+    client.sendall((json.dumps(json.loads(request)) + "\n").encode())
     signal.signal(signal.SIGINT, lambda *_: client.sendall(b"INT"))
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))
     reply = b""
@@ -117,4 +214,4 @@ if __name__ == "__main__":
     if sys.argv[1] == "serve":
         serve(sys.argv[2], own_pid_namespace="--own-pid-namespace" in sys.argv)
     else:
-        sys.exit(launch(*sys.argv[2:6]))
+        sys.exit(launch(sys.argv[2], sys.argv[3]))
