@@ -164,6 +164,7 @@ def test_limits_take_effect_and_are_named(batch, student, status):
 def test_kernel_death_earns_nothing(batch):
     r = row(batch, "kills_kernel")
     assert float(r["score"]) == 0 and float(r["max_score"]) == FULL
+    assert "retry in a fresh sandbox" in r["detail"], "a dead kernel is tried once more before it counts"
 
 
 @pytest.mark.skipif(not HAVE_BWRAP, reason="isolation of files needs bubblewrap")
