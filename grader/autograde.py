@@ -34,15 +34,18 @@ from .submissions import Submission
 class Limits:
     timeout: int = 60  # seconds per cell
     memory_mb: int = 4096  # memory of the kernel
-    max_processes: int = 256  # processes and threads of the kernel's uid
+    max_processes: int = 256  # processes and threads of the kernel's uid (a JAX GPU kernel: 43)
     platform: str = ""  # JAX_PLATFORMS for the kernel ("" lets JAX choose)
     accelerators: Accelerators = Accelerators()  # device nodes the kernels get (see grader.devices)
     gpu_memory: float = 0.0  # share of a GPU's memory per worker (0: split 90% between its workers)
 
     def export_platform(self) -> None:
-        """Sets ``JAX_PLATFORMS`` in this process, for the kernels it starts ("" leaves it alone)."""
+        """Sets ``JAX_PLATFORMS`` in this process, for the kernels it starts ("" leaves it alone).
+
+        JAX reads ``gpu`` as CUDA or ROCm and fails on the one that is missing: ``cuda``.
+        """
         if self.platform:
-            os.environ["JAX_PLATFORMS"] = self.platform
+            os.environ["JAX_PLATFORMS"] = {"gpu": "cuda"}.get(self.platform, self.platform)
 
 
 def config_for(

@@ -37,9 +37,10 @@ class Accelerators:
 
     @property
     def memory_limit(self) -> str:
-        """The rlimit that enforces ``--memory``: CUDA and TPU runtimes reserve far more
-        address space than they use (RLIMIT_AS would stop them starting), so with an
-        accelerator it is RLIMIT_DATA, which counts only memory that is written to."""
+        """How ``--memory`` is enforced (see :func:`grader.zygote._drop_privileges`):
+        ``data`` (RLIMIT_DATA alone) with an accelerator, whose runtime reserves far more
+        address space than it uses; ``as`` (RLIMIT_DATA and an address-space backstop)
+        without one."""
         return "data" if self.nodes else "as"
 
 

@@ -77,7 +77,7 @@ def kernel_manager_class():
         readable_paths = List(Unicode(), config=True, help="paths the kernel may read, even under hidden ones")
         jax_config = Dict(config=True, help="jax.config options set in the kernel before the student's code")
         memory_mb = Int(4096, config=True)
-        memory_limit = Unicode("as", config=True, help="'as' (address space) or 'data' (RLIMIT_DATA, for CUDA)")
+        memory_limit = Unicode("as", config=True, help="'as': RLIMIT_DATA and an address-space cap; 'data': alone")
         max_processes = Int(256, config=True)
         device_nodes = List(List(Unicode()), config=True, help="[host, sandbox] paths of accelerator nodes")
 

@@ -143,10 +143,20 @@ def _become_kernel(request: dict) -> None:
 
 
 def _drop_privileges(request: dict) -> None:
-    """Limits, then (as root) a private IPC namespace and the kernel's own uid."""
+    """Limits, then (as root) a private IPC namespace and the kernel's own uid.
+
+    Memory: RLIMIT_DATA caps what the kernel writes to (numpy's and XLA's allocations fail
+    cleanly past it). Without an accelerator, RLIMIT_AS also caps the address space at
+    what is mapped now plus twice the limit, for memory that RLIMIT_DATA does not count
+    (shared mappings); CUDA and TPU runtimes reserve far more address space than they
+    use, so with one it is left alone. (RLIMIT_AS alone at the limit fails on machines
+    whose JAX has a CUDA plugin: its libraries are mapped before the first cell.)
+    """
     memory = request.get("memory_mb", 4096) * 2**20
-    limit = resource.RLIMIT_DATA if request.get("memory_limit") == "data" else resource.RLIMIT_AS
-    resource.setrlimit(limit, (memory, memory))
+    resource.setrlimit(resource.RLIMIT_DATA, (memory, memory))
+    if request.get("memory_limit") != "data":
+        cap = _mapped_bytes() + 2 * memory
+        resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
     nproc = request.get("max_processes", 256)
     resource.setrlimit(resource.RLIMIT_NPROC, (nproc, nproc))
     if os.getuid() == 0:
@@ -163,6 +173,13 @@ def _drop_privileges(request: dict) -> None:
             raise OSError(ctypes.get_errno(), "prctl(PR_SET_NO_NEW_PRIVS)")
         if os.getuid() != uid or os.geteuid() != uid:
             raise PermissionError("the uid did not change")
+
+
+def _mapped_bytes() -> int:
+    """This process's address space now (VmSize)."""
+    with open("/proc/self/status") as status:
+        line = next(line for line in status if line.startswith("VmSize:"))
+    return int(line.split()[1]) * 1024
 
 
 def _supervise(pid: int, conn: socket.socket) -> None:

@@ -106,3 +106,23 @@ def test_the_accelerator_memory_limit_stops_a_memory_bomb_cleanly():
         "try:\n    np.ones(2**32)\nexcept MemoryError:\n    print('MemoryError')"
     )
     assert run(sys.executable, "-c", code).stdout.strip() == "MemoryError"
+
+
+def test_a_kernel_whose_libraries_reserve_much_address_space_still_starts_and_is_limited():
+    """A CUDA plugin maps its libraries (and CUDA reserves address space) before the first
+    cell: the kernel's limits must leave that alone and still stop a memory bomb."""
+    if not IS_ROOT:
+        pytest.skip("the zygote's limits are set as root")
+    code = (
+        "import ctypes, numpy as np\n"
+        "from grader.sandbox import kernel_uid\n"
+        "from grader.zygote import _drop_privileges\n"
+        "libc = ctypes.CDLL(None); libc.mmap.restype = ctypes.c_void_p\n"
+        "c = ctypes\n"
+        "libc.mmap.argtypes = [c.c_void_p, c.c_size_t, c.c_int, c.c_int, c.c_int, c.c_long]\n"
+        "assert libc.mmap(None, 16 * 2**30, 0, 0x22, -1, 0) != 2**64 - 1  # PROT_NONE: like CUDA's reservation\n"
+        "_drop_privileges({'memory_mb': 1024, 'memory_limit': 'as', 'max_processes': 256, 'uid': kernel_uid(7)})\n"
+        "small = np.ones(2**24)  # 128 MB: fine\n"
+        "try:\n    np.ones(2**28)  # 2 GB: over the limit\nexcept MemoryError:\n    print('limited')"
+    )
+    assert run(sys.executable, "-c", code, cwd=REPO).stdout.strip() == "limited"
