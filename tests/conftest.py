@@ -12,6 +12,11 @@ REPO = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 COLAB_PYTHON = REPO / ".venv-colab" / "bin" / "python"
 
+# LMS downloads made by hand: notebooks to grade, not to execute (nbval would collect them).
+# Ignored here, not by a conftest.py among them: a second module named conftest would
+# shadow this one for every `from conftest import ...`.
+collect_ignore = ["fixtures"]
+
 
 def run(*args, cwd=REPO, timeout=900, check=True, **kwargs) -> subprocess.CompletedProcess:
     """Runs a command, failing the test with its output when it fails."""
