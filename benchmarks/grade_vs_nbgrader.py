@@ -173,6 +173,7 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--min-submissions", type=int, default=16)
     parser.add_argument("--assignments", nargs="+", help="assignment ids (default: all)")
+    parser.add_argument("--ratio-only", action="store_true", help="stop after the speed ratio and the score check")
     args = parser.parse_args()
     assignments = args.assignments or Course.from_repo().assignments()
     with tempfile.TemporaryDirectory() as tmp:
@@ -183,6 +184,8 @@ def main() -> None:
         print(f"plain nbgrader autograde:            {t_plain:7.1f} s", flush=True)
         t_ours, ours, _ = our_grader(tmp / "subs", tmp / "ours", args.jobs)
         print(f"python -m grader --jobs {args.jobs}:           {t_ours:7.1f} s   {t_plain / t_ours:.2f}x", flush=True)
+        if args.ratio_only:
+            return _report(plain, ours, args.jobs, t_plain, t_ours, n)
         t_one, _, rows = our_grader(tmp / "subs", tmp / "ours1", 1)
         print(f"python -m grader --jobs 1:           {t_one:7.1f} s   {t_plain / t_one:.2f}x", flush=True)
         t_exec = execution_time(tmp / "subs")
@@ -199,14 +202,18 @@ def main() -> None:
         print(f"  once per batch (start, release, compile-cache warm-up, reports): {fixed:.1f} s")
         print(f"floor per submission for plain nbgrader (kernel start + imports): {kernel_floor():.2f} s")
         print(f"ours (a kernel forked by the warm zygote, imports done): {our_kernel_start(tmp / 'zygote'):.2f} s")
-        same = plain == ours
-        print(f"scores identical: {same} ({len(ours)} submissions, {valid} of them valid notebooks)")
-        print(f"speed-up over plain nbgrader with --jobs {args.jobs}: {t_plain / t_ours:.2f}x")
-        if not same:
-            for key in sorted(set(plain) | set(ours)):
-                if plain.get(key) != ours.get(key):
-                    print("  differs:", key, plain.get(key), ours.get(key))
-            sys.exit(1)
+        _report(plain, ours, args.jobs, t_plain, t_ours, valid)
+
+
+def _report(plain: dict, ours: dict, jobs: int, t_plain: float, t_ours: float, valid: int) -> None:
+    same = plain == ours
+    print(f"scores identical: {same} ({len(ours)} submissions, {valid} of them valid notebooks)")
+    print(f"speed-up over plain nbgrader with --jobs {jobs}: {t_plain / t_ours:.2f}x")
+    if not same:
+        for key in sorted(set(plain) | set(ours)):
+            if plain.get(key) != ours.get(key):
+                print("  differs:", key, plain.get(key), ours.get(key))
+        sys.exit(1)
 
 
 if __name__ == "__main__":
