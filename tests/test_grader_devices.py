@@ -39,6 +39,20 @@ def test_the_gpu_nodes_and_only_those_are_found(fake_dev):
     assert found.memory_limit == "data" and Accelerators().memory_limit == "as"
 
 
+def test_a_tpu_vms_nodes_are_found(tmp_path):
+    """No TPU here: the nodes a TPU VM has (/dev/accel*, /dev/vfio/*), made by the test."""
+    if not IS_ROOT:
+        pytest.skip("mknod needs root")
+    dev = tmp_path / "dev"
+    for name in ["accel0", "accel1", "vfio/0", "vfio/vfio", "sda"]:
+        (dev / name).parent.mkdir(parents=True, exist_ok=True)
+        os.mknod(dev / name, 0o666 | stat.S_IFCHR, os.makedev(1, 3))
+    found = detect("", dev)
+    assert found.platform == "tpu" and found.memory_limit == "data"
+    expected = ["/dev/accel0", "/dev/accel1", "/dev/vfio/0", "/dev/vfio/vfio"]
+    assert sorted(inside for _, inside in found.nodes) == expected
+
+
 def test_asking_for_an_accelerator_that_is_not_there_is_an_error(tmp_path):
     with pytest.raises(ValueError, match="no /dev/nvidia"):
         detect("gpu", tmp_path)
