@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -16,9 +17,11 @@ from conftest import REPO, assignment_ids, grade_cell, run
 
 from grader.results import question_of
 
-ASSIGNMENTS = assignment_ids()
-MUTANTS = sorted((REPO / "tests" / "mutants").glob("*/*.py"))
-ALTERNATIVES = sorted((REPO / "tests" / "alternatives").glob("*/*.py"))
+# EXERCISES=02_chain,03_clipping narrows the batch while you work on those exercises.
+ONLY = [a for a in os.environ.get("EXERCISES", "").split(",") if a]
+ASSIGNMENTS = [a for a in assignment_ids() if not ONLY or a in ONLY]
+MUTANTS = sorted(p for p in (REPO / "tests" / "mutants").glob("*/*.py") if p.parent.name in ASSIGNMENTS)
+ALTERNATIVES = sorted(p for p in (REPO / "tests" / "alternatives").glob("*/*.py") if p.parent.name in ASSIGNMENTS)
 MIN_MUTANTS, MIN_ALTERNATIVES = 4, 2  # per question
 
 
