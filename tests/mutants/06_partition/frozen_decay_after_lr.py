@@ -1,0 +1,21 @@
+# question: q6
+# why: moves the decay into the head's branch but after the learning rate: the head decays by weight_decay * w per step, not learning_rate * weight_decay * w.
+def frozen_adamw(labels, learning_rate, weight_decay) -> optax.GradientTransformation:
+    """AdamW on the "head" parameters; the "backbone" parameters frozen (no state).
+
+    Example:
+        >>> tx = frozen_adamw({"backbone": "backbone", "head": "head"}, 1e-3, 0.01)
+        >>> # the head moves as optax.adamw(1e-3, weight_decay=0.01); the backbone never moves
+    """
+
+    return optax.multi_transform(
+        {
+            "backbone": optax.set_to_zero(),
+            "head": optax.chain(
+                optax.scale_by_adam(),
+                optax.scale_by_learning_rate(learning_rate),
+                optax.add_decayed_weights(weight_decay),
+            ),
+        },
+        param_labels=labels,
+    )

@@ -1,0 +1,17 @@
+# question: q6
+# why: moves the decay before the partition: the backbone is frozen, but the head's decay now goes through Adam's normalisation (L2, not decoupled AdamW).
+def frozen_adamw(labels, learning_rate, weight_decay) -> optax.GradientTransformation:
+    """AdamW on the "head" parameters; the "backbone" parameters frozen (no state).
+
+    Example:
+        >>> tx = frozen_adamw({"backbone": "backbone", "head": "head"}, 1e-3, 0.01)
+        >>> # the head moves as optax.adamw(1e-3, weight_decay=0.01); the backbone never moves
+    """
+    return optax.chain(
+        optax.add_decayed_weights(weight_decay),
+        optax.multi_transform(
+            {"backbone": optax.set_to_zero(), "head": optax.scale_by_adam()},
+            param_labels=labels,
+        ),
+        optax.scale_by_learning_rate(learning_rate),
+    )
