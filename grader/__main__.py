@@ -12,7 +12,6 @@ Example:
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import os
 import sys
 import tempfile
@@ -92,8 +91,13 @@ def main(argv: list[str] | None = None) -> int:
             accelerators = devices.detect(args.platform or "")
         except ValueError as e:
             parser.error(str(e))
-        limits = Limits(args.timeout, args.memory, platform=args.platform or "", accelerators=accelerators)
-        limits = dataclasses.replace(limits, gpu_memory=args.gpu_memory)
+        limits = Limits(
+            args.timeout,
+            args.memory,
+            platform=args.platform or "",
+            accelerators=accelerators,
+            gpu_memory=args.gpu_memory,
+        )
         print(f"isolation: {isolation()}; accelerators: {accelerators.platform}", file=sys.stderr)
         start = time.perf_counter()
         options = lms.options_from(args, parser)
